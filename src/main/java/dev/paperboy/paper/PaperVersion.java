@@ -1,0 +1,6 @@
+package dev.paperboy.paper;
+
+import java.time.Instant;
+
+/** One arXiv version of a paper and when it was submitted. */
+public record PaperVersion(int version, Instant submitted) {}
