@@ -1,0 +1,30 @@
+package dev.paperboy.search;
+
+/** The Lucene field names of the paper index, in one place. */
+final class Fields {
+    private Fields() {}
+
+    /** The paper id, exact; the key of {@code updateDocument}. */
+    static final String ID = "id";
+    /**
+     * Title and abstract in one field analysed with English stemming: BM25 over one combined field
+     * scored best on SciFact (0.70 against 0.67 for separate fields).
+     */
+    static final String TEXT = "text";
+    /** Author names, analysed without stemming, for {@code author:} and as a weak signal for plain words. */
+    static final String AUTHORS = "authors";
+    /** Canonical category names, exact, for {@code cat:cs.CL}. */
+    static final String CATEGORY = "category";
+    /** The archive part of each category ({@code cs}, {@code astro-ph}), for {@code cat:cs}. */
+    static final String ARCHIVE = "archive";
+    /** The paper's date as epoch days: a point for ranges, doc values for sorting, stored for display. */
+    static final String DATE = "date";
+    /** The unit-length passage embedding; absent until the paper has been embedded. */
+    static final String VECTOR = "vector";
+
+    // Stored only, for display and highlighting (highlighting re-analyses them with the TEXT analyser).
+    static final String TITLE = "title";
+    static final String ABSTRACT = "abstract";
+    static final String AUTHOR_LIST = "author_list";
+    static final String CATEGORY_LIST = "category_list";
+}

@@ -1,0 +1,51 @@
+package dev.paperboy.search;
+
+import dev.paperboy.paper.Paper;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The search index, derived from the paper store: Lucene in-process now, OpenSearch later. Writes become
+ * visible to searches within a second; {@link #commit} makes them durable with the store sequence they reach.
+ */
+public interface PaperIndex extends AutoCloseable {
+
+    /** A paper and its passage vector (null when it has not been embedded yet). */
+    record Entry(Paper paper, float[] vector) {}
+
+    /** Adds or replaces papers by id. */
+    void upsert(List<Entry> entries);
+
+    /** Makes writes durable and records the store change sequence they cover. */
+    void commit(long storeSequence);
+
+    /** The store change sequence of the last commit (0 for a new index). */
+    long committedSequence();
+
+    /** Why the index must be rebuilt from the store (missing, corrupt, outdated), or empty when it is fine. */
+    Optional<String> rebuildReason();
+
+    /**
+     * Builds a fresh index from {@code feeder} (which calls the given sink once per paper) and swaps it in
+     * atomically; searches keep using the old index until then.
+     */
+    void rebuild(Consumer<Consumer<Entry>> feeder, long storeSequence);
+
+    /** Makes recent writes visible to searches now rather than at the next periodic refresh. */
+    void refresh();
+
+    /** Runs a search; {@code queryVector} is null when the semantic leg is unavailable. */
+    SearchResults search(SearchRequest request, float[] queryVector);
+
+    /** The {@code k} papers nearest to this one (itself excluded); BM25 more-like-this without a vector. */
+    List<SearchHit> related(String paperId, int k);
+
+    /** True when the paper is in the index. */
+    boolean contains(String paperId);
+
+    long count();
+
+    @Override
+    void close();
+}

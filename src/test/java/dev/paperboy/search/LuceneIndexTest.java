@@ -1,0 +1,250 @@
+package dev.paperboy.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.paper.Paper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Lucene index on the fixture corpus, with the fake embedder for the semantic leg. */
+class LuceneIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeEmbedder embedder = new FakeEmbedder();
+    private LuceneIndex index;
+    private SearchService service;
+
+    @BeforeEach
+    void indexFixtures() {
+        index = LuceneIndex.open(dir.resolve("index"), embedder.modelId(), SearchDefaults.fusion());
+        List<Paper> papers = TestPapers.load();
+        index.rebuild(sink -> papers.forEach(p ->
+                sink.accept(new PaperIndex.Entry(p, embedder.embedPassage(p.title(), p.abstractText())))), 14);
+        service = new SearchService(index, embedder);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private List<String> ids(String q, String mode) {
+        return ids(new SearchForm(q, null, null, null, mode, null, null, "50"));
+    }
+
+    private List<String> ids(SearchForm form) {
+        SearchService.Outcome o = service.search(form);
+        SearchService.Found f = assertInstanceOf(SearchService.Found.class, o, () -> "outcome " + o);
+        return f.results().hits().stream().map(SearchHit::id).toList();
+    }
+
+    private static Set<String> set(List<String> ids) {
+        return ids.stream().collect(Collectors.toSet());
+    }
+
+    @Test
+    void bm25RanksTheMatchingPaperFirst() {
+        assertEquals("2405.00005", ids("galaxy rotation curves dark matter", "bm25").getFirst());
+        assertEquals("2412.00012", ids("gravitational waves from neutron stars", "bm25").getFirst());
+        assertEquals("2403.00003", ids("diffusion image synthesis", "bm25").getFirst());
+    }
+
+    @Test
+    void bm25ReturnsOnlyPapersContainingAQueryTerm() {
+        assertEquals(List.of("2409.00009"), ids("quantum error correction", "bm25"));
+    }
+
+    @Test
+    void stemmingMatchesOtherFormsOfAWord() {
+        // "segmenting" and "segmentation" share the stem "segment".
+        assertEquals(List.of("2404.00004"), ids("segmenting", "bm25"));
+    }
+
+    @Test
+    void aPhraseRequiresTheWordsInOrder() {
+        assertEquals(Set.of("2401.00001", "2410.00010"), set(ids("\"language models\"", "bm25")));
+        assertEquals(Set.of("2401.00001", "2410.00010"), set(ids("\"language models\"", "hybrid")));
+    }
+
+    @Test
+    void aMinusWordExcludesPapersContainingIt() {
+        List<String> with = ids("\"language models\" -experts", "bm25");
+        assertEquals(List.of("2401.00001"), with);
+        assertFalse(ids("language -experts", "hybrid").contains("2410.00010"));
+    }
+
+    @Test
+    void authorFiltersByNameInEitherOrder() {
+        Set<String> moreau = Set.of("2401.00001", "2402.00002", "2501.00013");
+        assertEquals(moreau, set(ids("author:\"Alice Moreau\"", "hybrid")));
+        assertEquals(moreau, set(ids("author:\"Moreau Alice\"", "hybrid")));
+        assertEquals(moreau, set(ids("author:moreau", "hybrid")));
+        assertEquals(Set.of("2402.00002"), set(ids("prefix author:moreau", "bm25")));
+    }
+
+    @Test
+    void authorNamesDoNotMatchAcrossTwoAuthors() {
+        // "Bin Zhao" and "Alice Moreau" are on the same paper, but "Zhao Alice" is nobody.
+        assertEquals(List.of(), ids("author:\"Moreau Bin\"", "hybrid"));
+    }
+
+    @Test
+    void categoryFiltersByExactCategoryOrByArchive() {
+        assertEquals(Set.of("2405.00005"), set(ids("cat:astro-ph.GA", "hybrid")));
+        assertEquals(Set.of("2405.00005", "2406.00006", "2412.00012"), set(ids("cat:astro-ph", "hybrid")));
+        assertEquals(Set.of("2403.00003", "2404.00004", "2411.00011"), set(ids("cat:cs.cv", "hybrid")));
+    }
+
+    @Test
+    void sinceAndUntilFilterByDateInclusively() {
+        assertEquals(Set.of("2501.00013", "2502.00014"), set(ids("since:2025", "hybrid")));
+        assertEquals(Set.of("2401.00001", "2402.00002"), set(ids("until:2024-02", "hybrid")));
+        assertEquals(Set.of("2406.00006"), set(ids("since:2024-06-01 until:2024-06-30", "hybrid")));
+    }
+
+    @Test
+    void filtersApplyToTheSemanticLegToo() {
+        // Dense mode ranks every paper with a vector; the filters must still hold.
+        assertEquals(Set.of("2405.00005", "2406.00006", "2412.00012"),
+                set(ids("cat:astro-ph neural networks for images", "dense")));
+        assertEquals(Set.of("2501.00013", "2502.00014"), set(ids("language models since:2025", "dense")));
+        assertFalse(ids("language models -experts", "dense").contains("2410.00010"));
+        assertEquals(Set.of("2401.00001", "2402.00002", "2501.00013"), set(ids("networks author:moreau", "dense")));
+        assertEquals(Set.of("2401.00001", "2410.00010"), set(ids("\"language models\" training", "dense")));
+    }
+
+    @Test
+    void denseModeFindsPapersWithoutSharedKeywordsFirstByVector() {
+        List<String> dense = ids("galaxies rotation", "dense");
+        assertEquals(14, dense.size(), "the semantic leg ranks every paper with a vector");
+        assertEquals("2405.00005", dense.getFirst());
+    }
+
+    @Test
+    void hybridFusesBothLegs() {
+        List<String> hybrid = ids("parameter budget fine-tuning", "hybrid");
+        assertEquals(Set.of("2401.00001", "2402.00002"), Set.copyOf(hybrid.subList(0, 2)));
+        assertEquals(14, hybrid.size());
+    }
+
+    @Test
+    void filtersOnlyListNewestFirst() {
+        assertEquals(List.of("2502.00014", "2410.00010", "2407.00007", "2402.00002", "2401.00001"),
+                ids("cat:cs.CL", "hybrid"));
+    }
+
+    @Test
+    void dateOrderSortsMatchesNewestFirst() {
+        List<String> byDate = ids(new SearchForm("language", null, null, null, "bm25", "date", null, null));
+        assertEquals(List.of("2410.00010", "2401.00001"), byDate);
+        List<String> hybridByDate = ids(new SearchForm("language", null, null, null, "hybrid", "date", null, null));
+        assertEquals("2502.00014", hybridByDate.getFirst());
+    }
+
+    @Test
+    void pagesAreSlicesOfTheFullList() {
+        List<String> all = ids(new SearchForm("networks", null, null, null, "hybrid", null, "0", "14"));
+        List<String> page2 = ids(new SearchForm("networks", null, null, null, "hybrid", null, "4", "4"));
+        assertEquals(all.subList(4, 8), page2);
+        SearchService.Found f = (SearchService.Found) service.search(
+                new SearchForm("networks", null, null, null, "hybrid", null, "4", "4"));
+        assertEquals(14, f.results().total());
+    }
+
+    @Test
+    void apiParametersActLikeOperators() {
+        assertEquals(set(ids("cat:astro-ph", "hybrid")),
+                set(ids(new SearchForm("", "astro-ph", null, null, null, null, null, null))));
+        assertEquals(set(ids("since:2025", "hybrid")),
+                set(ids(new SearchForm(null, null, "2025", null, null, null, null, null))));
+        assertEquals(set(ids("until:2024-02", "hybrid")),
+                set(ids(new SearchForm(null, null, null, "2024-02", null, null, null, null))));
+    }
+
+    @Test
+    void snippetsMarkTheMatchedWords() {
+        SearchService.Found f = (SearchService.Found) service.search(SearchForm.of("diffusion"));
+        SearchHit top = f.results().hits().getFirst();
+        assertEquals("2403.00003", top.id());
+        assertTrue(top.snippet().stream().anyMatch(s -> s.highlighted() && s.text().equalsIgnoreCase("diffusion")),
+                () -> "snippet " + top.snippet());
+        String text = top.snippet().stream().map(SearchHit.Segment::text).collect(Collectors.joining());
+        assertTrue(text.startsWith("Denoising diffusion models"), text);
+    }
+
+    @Test
+    void snippetsWithoutAMatchShowTheAbstractOpening() {
+        SearchService.Found f = (SearchService.Found) service.search(SearchForm.of("cat:quant-ph"));
+        SearchHit hit = f.results().hits().getFirst();
+        assertTrue(hit.snippet().getFirst().text().startsWith("Surface codes"), () -> hit.snippet().toString());
+        assertTrue(hit.snippet().stream().noneMatch(SearchHit.Segment::highlighted));
+    }
+
+    @Test
+    void hitsCarryDisplayFields() {
+        SearchHit h = ((SearchService.Found) service.search(SearchForm.of("surface codes"))).results().hits().getFirst();
+        assertEquals("Quantum Error Correction with Surface Codes", h.title());
+        assertEquals(List.of("Luis Ortega", "Mina Park"), h.authors());
+        assertEquals(List.of("quant-ph"), h.categories());
+        assertEquals(java.time.LocalDate.of(2024, 9, 19), h.date());
+    }
+
+    @Test
+    void aPastedArxivIdOrUrlGoesToThePaper() {
+        assertEquals(new SearchService.GoToPaper("2403.00003"), service.search(SearchForm.of("2403.00003")));
+        assertEquals(new SearchService.GoToPaper("2403.00003"),
+                service.search(SearchForm.of("https://arxiv.org/abs/2403.00003v2")));
+        assertEquals(new SearchService.GoToPaper("2403.00003"), service.search(SearchForm.of("arXiv:2403.00003")));
+        SearchService.Found unknown = assertInstanceOf(SearchService.Found.class,
+                service.search(SearchForm.of("2403.99999")));
+        assertEquals(0, unknown.results().total());
+    }
+
+    @Test
+    void relatedPapersAreNearestNeighboursWithoutThePaperItself() {
+        List<SearchHit> related = service.related("2401.00001", 5);
+        assertEquals(5, related.size());
+        assertTrue(related.stream().noneMatch(h -> h.id().equals("2401.00001")));
+        assertEquals(List.of(), service.related("0000.00000", 5));
+    }
+
+    @Test
+    void relatedFallsBackToMoreLikeThisWithoutVectors() {
+        List<Paper> papers = TestPapers.load();
+        index.rebuild(sink -> papers.forEach(p -> sink.accept(new PaperIndex.Entry(p, null))), 14);
+        List<SearchHit> related = index.related("2405.00005", 3);
+        assertFalse(related.isEmpty());
+        assertTrue(related.stream().noneMatch(h -> h.id().equals("2405.00005")));
+        assertTrue(Set.of("2406.00006", "2412.00012").contains(related.getFirst().id()), related.toString());
+    }
+
+    @Test
+    void withoutAnEmbedderHybridFallsBackToBm25() {
+        SearchService keywordOnly = new SearchService(index, null);
+        SearchService.Found f = (SearchService.Found) keywordOnly.search(SearchForm.of("quantum error correction"));
+        assertEquals(SearchMode.BM25, f.results().mode());
+        assertEquals(List.of("2409.00009"), f.results().hits().stream().map(SearchHit::id).toList());
+    }
+
+    @Test
+    void upsertReplacesAPaperById() {
+        Paper old = TestPapers.load().getFirst();
+        Paper renamed = TestPapers.paper(old.id(), "Completely different title about zebras", old.abstractText(),
+                old.authors(), old.categories(), null);
+        index.upsert(List.of(new PaperIndex.Entry(renamed, null)));
+        index.refresh();
+        assertEquals(14, index.count());
+        assertEquals(List.of("2401.00001"), ids("zebras", "bm25"));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.paperboy.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Paper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The fixture corpus of fourteen invented papers on distinct topics. */
+final class TestPapers {
+    private TestPapers() {}
+
+    static List<Paper> load() {
+        ObjectMapper json = new ObjectMapper();
+        List<Paper> out = new ArrayList<>();
+        try (InputStream in = TestPapers.class.getResourceAsStream("/fixtures/search-papers.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) continue;
+                JsonNode n = json.readTree(line);
+                List<Author> authors = new ArrayList<>();
+                n.get("authors").forEach(a -> authors.add(new Author(a.asText())));
+                List<String> cats = new ArrayList<>();
+                n.get("categories").forEach(c -> cats.add(c.asText()));
+                out.add(paper(n.get("id").asText(), n.get("title").asText(), n.get("abstract").asText(), authors, cats,
+                        LocalDate.parse(n.get("published").asText())));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    static Paper paper(String id, String title, String abstractText, List<Author> authors, List<String> cats,
+            LocalDate published) {
+        return new Paper(id, 1, title, authors, abstractText, cats,
+                published == null ? null : published.atStartOfDay().toInstant(ZoneOffset.UTC), null, null, null, null,
+                null, null, "test", List.of(), List.of(), List.of());
+    }
+}
