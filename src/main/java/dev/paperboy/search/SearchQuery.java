@@ -70,7 +70,7 @@ public record SearchQuery(
         if (s.length() > MAX_CHARS) {
             return new Invalid("query is " + s.length() + " characters long; the limit is " + MAX_CHARS);
         }
-        Optional<ArxivId> id = ArxivId.parse(s);
+        Optional<ArxivId> id = arxivId(s);
         if (id.isPresent()) {
             return new Ok(new SearchQuery(s, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, id));
         }
@@ -130,6 +130,15 @@ public record SearchQuery(
             return new Invalid("since: " + since + " is after until: " + until);
         }
         return new Ok(new SearchQuery(s, words, phrases, excluded, authors, categories, since, until, Optional.empty()));
+    }
+
+    private static Optional<ArxivId> arxivId(String s) {
+        try {
+            return ArxivId.parse(s);
+        } catch (IllegalArgumentException e) {
+            // ArxivId.parse throws on absurd versions ("v99999"); such text is not an id to go to.
+            return Optional.empty();
+        }
     }
 
     /** One token: {@code word}, {@code "a phrase"}, {@code key:value} or {@code key:"a value"}. */
