@@ -1,0 +1,120 @@
+package dev.paperboy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.UpsertResult;
+import dev.paperboy.search.Embedder;
+import dev.paperboy.search.LuceneIndex;
+import dev.paperboy.search.SearchDefaults;
+import dev.paperboy.search.SearchIndexer;
+import dev.paperboy.search.SearchService;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SearchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private LuceneIndex index;
+    private SearchIndexer indexer;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Two papers, enough to see the commands work end to end. */
+    private static final class TwoPapers implements PaperStore {
+        final List<Paper> papers = List.of(
+                new Paper("2401.00001", 1, "Low-rank adapters", List.of(new Author("A. Moreau")), "Adapters for tuning.",
+                        List.of("cs.CL"), Instant.parse("2024-01-02T00:00:00Z"), null, null, null, null, null, null,
+                        "test", List.of(), List.of(), List.of()),
+                new Paper("2405.00005", 1, "Dark matter haloes", List.of(new Author("G. Rossi")), "Rotation curves.",
+                        List.of("astro-ph.GA"), Instant.parse("2024-05-15T00:00:00Z"), null, null, null, null, null,
+                        null, "test", List.of(), List.of(), List.of()));
+
+        public UpsertResult upsert(Paper p) { throw new UnsupportedOperationException(); }
+        public List<UpsertResult> upsertAll(List<Paper> p) { throw new UnsupportedOperationException(); }
+        public Optional<Paper> find(String id) { return papers.stream().filter(p -> p.id().equals(id)).findFirst(); }
+        public List<Paper> newest(int limit, int offset) { return papers; }
+        public long count() { return papers.size(); }
+        public void forEach(Consumer<Paper> action) { papers.forEach(action); }
+        public List<Change> changedSince(long seq, int limit) {
+            return seq >= 2 ? List.of() : List.of(new Change(1, papers.get(0)), new Change(2, papers.get(1)));
+        }
+        public long lastSequence() { return 2; }
+    }
+
+    @BeforeEach
+    void setUp() {
+        index = LuceneIndex.open(dir.resolve("index"), "none", SearchDefaults.fusion());
+        indexer = new SearchIndexer(new TwoPapers(), index, null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        index.close();
+    }
+
+    private SearchComponents components() {
+        return new SearchComponents() {
+            public SearchService searchService() { return new SearchService(index, null); }
+            public SearchIndexer indexer() { return indexer; }
+            public Optional<Embedder> embedder() { return Optional.empty(); }
+            public void close() {}
+        };
+    }
+
+    private int run(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void reindexRebuildsAndReportsProgress() {
+        assertEquals(0, run(new ReindexCommand(this::components)));
+        assertTrue(err.toString().contains("reindex: index 2/2 (100%)"), err.toString());
+        assertTrue(err.toString().contains("embedding skipped"), err.toString());
+        assertEquals(2, index.count());
+    }
+
+    @Test
+    void searchPrintsRankedLines() {
+        run(new ReindexCommand(this::components));
+        assertEquals(0, run(new SearchCommand(this::components), "dark", "matter"));
+        assertTrue(out.toString().contains("  1. 2405.00005       Dark matter haloes (2024-05-15)"), out.toString());
+        assertTrue(out.toString().contains("1 results (bm25)"), out.toString());
+    }
+
+    @Test
+    void searchPrintsJson() throws Exception {
+        run(new ReindexCommand(this::components));
+        assertEquals(0, run(new SearchCommand(this::components), "--json", "--limit", "1", "adapters"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("2401.00001", json.get("results").get(0).get("id").asText());
+        assertEquals("2024-01-02", json.get("results").get(0).get("date").asText());
+        assertEquals(1, json.get("total").asInt());
+    }
+
+    @Test
+    void anInvalidQueryExitsWithTwoAndOneLine() {
+        assertEquals(2, run(new SearchCommand(this::components), "since:someday"));
+        assertTrue(err.toString().startsWith("search: since: expects"), err.toString());
+    }
+}
