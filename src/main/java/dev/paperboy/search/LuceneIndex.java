@@ -300,13 +300,40 @@ public final class LuceneIndex implements PaperIndex {
             }
             fresh = openGeneration(dir);
             IndexWriter w = fresh.writer();
-            feeder.accept(e -> {
-                try {
-                    w.updateDocument(new Term(Fields.ID, e.paper().id()), document(e));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
+            // IndexWriter is thread-safe: analysing on every core roughly multiplies the build rate.
+            int threads = Runtime.getRuntime().availableProcessors();
+            java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "index-rebuild");
+                t.setDaemon(true);
+                return t;
             });
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 64);
+            java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            try {
+                feeder.accept(e -> {
+                    if (failure.get() != null) throw new IllegalStateException(failure.get().getMessage(), failure.get());
+                    inFlight.acquireUninterruptibly();
+                    pool.execute(() -> {
+                        try {
+                            // A fresh generation holds each id once (the store feeds each paper once).
+                            w.addDocument(document(e));
+                        } catch (IOException | RuntimeException ex) {
+                            failure.compareAndSet(null, ex);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                });
+            } finally {
+                pool.shutdown();
+                try {
+                    pool.awaitTermination(1, TimeUnit.HOURS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while rebuilding", ie);
+                }
+            }
+            if (failure.get() != null) throw new IOException(failure.get().getMessage(), failure.get());
             commitGeneration(fresh, storeSequence);
             fresh.searchers().maybeRefresh();
             Generation old;

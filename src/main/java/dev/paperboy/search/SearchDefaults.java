@@ -4,8 +4,12 @@ package dev.paperboy.search;
 public final class SearchDefaults {
     private SearchDefaults() {}
 
-    /** The fusion the product uses. */
+    /**
+     * The fusion the product uses: min-max normalised scores, legs weighted equally. On SciFact train it
+     * beat RRF (nDCG@10 0.764 against 0.751); a tuned weight of 0.6 gained only 0.005 more, too little
+     * to trust over the untuned equal split on other collections.
+     */
     public static Fusion fusion() {
-        return new Fusion(Fusion.Method.RRF, 0.5);
+        return new Fusion(Fusion.Method.BLEND, 0.5);
     }
 }
