@@ -109,7 +109,7 @@ public final class JdbiPaperStore implements PaperStore {
             return db.jdbi().inTransaction(h -> upsertIn(h, incoming));
         } catch (JdbiException | JsonProcessingException e) {
             throw new IllegalStateException("store: unable to upsert " + papers.size() + " papers (first "
-                    + papers.getFirst().id() + "): " + e.getMessage(), e);
+                    + papers.getFirst().id() + "): " + reason(e), e);
         }
     }
 
@@ -289,11 +289,24 @@ public final class JdbiPaperStore implements PaperStore {
     private <T> T read(String action, Read<T> body) {
         try {
             return db.jdbi().withHandle(body::run);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("store: unable to " + action + ": " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("store: unable to " + action + ": " + e.getMessage(), e);
+            throw new IllegalStateException("store: unable to " + action + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * The innermost message of a failure. Jdbi's and the drivers' outer messages repeat the statement with
+     * all its arguments (whole abstracts), which is noise in a log line; the cause chain keeps them.
+     */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (true) {
+            Throwable next = t instanceof SQLException s && s.getNextException() != null ? s.getNextException()
+                    : t.getCause();
+            if (next == null || next == t) break;
+            t = next;
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** The stored papers among {@code ids}, with their hub entries. */

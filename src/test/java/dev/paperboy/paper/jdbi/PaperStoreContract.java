@@ -321,6 +321,38 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void concurrentWritersOfOverlappingPapersAllSucceedWithDistinctSequences() throws Exception {
+        int writers = 3, batches = 15, size = 40;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        List<Paper> batch = new ArrayList<>();
+                        // Every writer touches the same ids with its own version: inserts and updates race.
+                        for (int i = 0; i < size; i++) {
+                            batch.add(paper(String.format("2401.%05d", b * size + i + 1), writer + 1, "W" + writer));
+                        }
+                        store.upsertAll(batch);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(batches * size, store.count());
+        List<PaperStore.Change> changes = store.changedSince(0, 10_000);
+        assertEquals(batches * size, changes.size());
+        for (PaperStore.Change c : changes) assertEquals(writers, c.paper().version());
+        assertEquals(changes.getLast().sequence(), store.lastSequence());
+    }
+
+    @Test
     void anEmptyBatchDoesNothing() {
         assertEquals(List.of(), store.upsertAll(List.of()));
         assertEquals(0, store.count());
