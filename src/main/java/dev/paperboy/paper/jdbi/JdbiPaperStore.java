@@ -24,9 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -70,15 +67,11 @@ public final class JdbiPaperStore implements PaperStore {
             + " source = ?, keywords = ?, versions = ?, seq = ? WHERE id = ?";
     private static final String HUB_COLUMNS = "paper_id, hub, list_date, submitter, upvotes, comments, github_stars";
 
-    // Fixed width (nine fraction digits) so that text order is time order; lossless to the nanosecond.
-    // Years outside 0000-9999 get a sign and a longer year, still lossless.
-    private static final DateTimeFormatter INSTANT_TEXT = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
-            .appendLiteral('Z')
-            .toFormatter()
-            .withZone(ZoneOffset.UTC);
+    // Instants are written fixed width (nine fraction digits) so that text order is time order, lossless
+    // to the nanosecond; years outside 0000-9999 fall back to Instant.toString, still lossless.
     private static final int INSTANT_TEXT_LENGTH = 30;
+    private static final Instant YEAR_0 = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final Comparator<HubEntry> HUB_ORDER =
             Comparator.comparing(HubEntry::listDate).thenComparing(HubEntry::hub);
@@ -505,8 +498,8 @@ public final class JdbiPaperStore implements PaperStore {
     /** The store's text for an instant: {@code 2024-03-18T17:59:59.000000000Z}. */
     static String instantText(Instant t) {
         if (t == null) return null;
+        if (t.isBefore(YEAR_0) || !t.isBefore(YEAR_10000)) return t.toString();
         LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
-        if (d.getYear() < 0 || d.getYear() > 9999) return INSTANT_TEXT.format(t);
         // Hand-rolled: this runs several times per record on the import path, DateTimeFormatter is slower.
         char[] out = new char[INSTANT_TEXT_LENGTH];
         digits(out, 0, d.getYear(), 4);
@@ -537,7 +530,7 @@ public final class JdbiPaperStore implements PaperStore {
                 return LocalDateTime.of(year, month, day, hour, minute, second, nano).toInstant(ZoneOffset.UTC);
             }
         }
-        return Instant.from(INSTANT_TEXT.parse(text));
+        return Instant.parse(text);
     }
 
     private static void digits(char[] out, int at, int value, int width) {

@@ -134,6 +134,18 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void instantsFarFromTodayRoundTrip() {
+        Paper p = new Paper("2401.00009", 1, "Old", null, null, null,
+                Instant.parse("-0044-03-15T12:00:00.5Z"), Instant.parse("+12024-01-01T00:00:00Z"), null, null, null,
+                null, null, null, null, List.of(new PaperVersion(1, Instant.EPOCH)), null);
+
+        store.upsert(p);
+
+        assertEquals(Optional.of(p), store.find(p.id()));
+        assertEquals(UNCHANGED, store.upsert(p));
+    }
+
+    @Test
     void unicodeTextRoundTrips() {
         String title = "Émergence 🚀 of 量子 𝔽-modules — naïve Ωmega, עברית, العربية, e\u0301, \u200b, 𝟘";
         Paper p = paper("2401.00001", 1, title);
