@@ -46,6 +46,18 @@ public final class Database implements AutoCloseable {
                 + "?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true";
     }
 
+    /**
+     * The database to use: {@code configured} (e.g. {@code PAPERBOY_DB}) when it is set, otherwise the SQLite
+     * file {@code paperboy.db} in the data directory.
+     */
+    public static String url(String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            dialectOf(configured.strip());
+            return configured.strip();
+        }
+        return sqliteUrl(dataDir.resolve("paperboy.db"));
+    }
+
     /** Connects and brings the schema up to date. */
     public static Database open(String jdbcUrl) {
         Dialect dialect = dialectOf(jdbcUrl);

@@ -41,6 +41,14 @@ class DatabaseTest {
     }
 
     @Test
+    void theDefaultIsASqliteFileInTheDataDirectoryAndAConfiguredUrlWins() {
+        assertEquals(Database.sqliteUrl(dir.resolve("paperboy.db")), Database.url(null, dir));
+        assertEquals(Database.sqliteUrl(dir.resolve("paperboy.db")), Database.url("  ", dir));
+        assertEquals("jdbc:postgresql://db:5432/pb", Database.url(" jdbc:postgresql://db:5432/pb ", dir));
+        assertThrows(IllegalArgumentException.class, () -> Database.url("postgres://db/pb", dir));
+    }
+
+    @Test
     void anUnsupportedUrlIsRefusedWithItsPasswordMasked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Database.open("jdbc:mysql://db/x?user=a&password=secret"));
