@@ -30,8 +30,9 @@ public final class StoreBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 86_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        System.out.printf("store bench: %,d papers, batches of %,d, max heap %d MB, %d cores%n",
-                n, batch, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf("store bench: %,d papers, batches of %,d, max heap %d MB, %d cores, load average %.1f%n",
+                n, batch, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         // What making the papers costs by itself, so that it can be told apart from the store's share.
         for (int round = 0; round < 2; round++) {
@@ -39,10 +40,12 @@ public final class StoreBench {
             long cpuStarted = processCpuNanos();
             long chars = 0;
             for (int from = 0; from < n; from += batch) {
-                for (Paper p : SyntheticPapers.range(from, Math.min(n, from + batch), true)) chars += p.abstractText().length();
+                for (Paper p : SyntheticPapers.range(from, Math.min(n, from + batch), true)) {
+                    chars += p.abstractText().length();
+                }
             }
-            System.out.printf("generation only (round %d): %.2f s, process CPU %.2f s, mean abstract %d chars%n", round + 1,
-                    (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpuStarted) / 1e9, chars / n);
+            System.out.printf("generation only (round %d): %.2f s, process CPU %.2f s, mean abstract %d chars%n",
+                    round + 1, (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpuStarted) / 1e9, chars / n);
         }
 
         Path dir = Files.createTempDirectory("paperboy-bench");
@@ -56,12 +59,15 @@ public final class StoreBench {
             }
         }
 
-        String base = System.getenv().getOrDefault("PAPERBOY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        String base = System.getenv()
+                .getOrDefault("PAPERBOY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String schema = "pb_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(base + "&connectTimeout=3"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base + "&connectTimeout=3");
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            System.out.println("postgresql: skipped, unreachable at " + Database.redact(base) + ": " + e.getMessage());
+            System.out.println("postgresql: skipped, unreachable at " + Database.redact(base) + ": "
+                    + e.getMessage());
             return;
         }
         try (Database db = Database.open(base + "&currentSchema=" + schema)) {
@@ -94,11 +100,15 @@ public final class StoreBench {
         System.gc();
         resetPeakHeap();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         long[] seen = {0};
         store.forEach(p -> seen[0]++);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%s forEach: %,d papers in %.2f s = %,.0f records/s, peak heap %d MB%n",
-                name, seen[0], seconds, seen[0] / seconds, peakHeapMb());
+        double cpu = (processCpuNanos() - cpuStarted) / 1e9;
+        System.out.printf("%s forEach: %,d papers in %.2f s = %,.0f records/s; process CPU %.2f s, peak heap %d MB,"
+                        + " load average %.1f%n",
+                name, seen[0], seconds, seen[0] / seconds, cpu, peakHeapMb(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** CPU time of this process (all threads: includes GC and JIT), so numbers survive a busy machine. */

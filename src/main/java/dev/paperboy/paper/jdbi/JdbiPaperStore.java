@@ -553,9 +553,12 @@ public final class JdbiPaperStore implements PaperStore {
 
     /**
      * The paper in the one form the store keeps: versions sorted by number and hub entries by day and hub,
-     * one of each (the later wins). Stored and merged records compare equal only in this form.
+     * one of each (the later wins), and no U+0000 in any text. Stored and merged records compare equal only
+     * in this form.
      */
     static Paper canonical(Paper p) {
+        if (p.id().indexOf('\0') >= 0) throw new IllegalArgumentException("store: paper id contains U+0000");
+        p = withoutNul(p);
         List<PaperVersion> versions = p.versions();
         if (!strictlyIncreasing(versions)) {
             TreeMap<Integer, PaperVersion> byNumber = new TreeMap<>();
@@ -580,6 +583,40 @@ public final class JdbiPaperStore implements PaperStore {
         return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
                 p.published(), p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
                 p.source(), p.keywords(), versions, hub);
+    }
+
+    /**
+     * The paper with U+0000 removed from its text. PostgreSQL refuses it in text columns, so one such
+     * record would fail a whole import batch there; both dialects drop it so that they store the same.
+     */
+    private static Paper withoutNul(Paper p) {
+        boolean found = hasNul(p.title()) || hasNul(p.abstractText()) || hasNul(p.doi()) || hasNul(p.journalRef())
+                || hasNul(p.comments()) || hasNul(p.license()) || hasNul(p.source()) || hasNul(p.links().abs())
+                || hasNul(p.links().pdf()) || hasNul(p.links().code()) || hasNul(p.links().project())
+                || p.categories().stream().anyMatch(JdbiPaperStore::hasNul)
+                || p.keywords().stream().anyMatch(JdbiPaperStore::hasNul)
+                || p.authors().stream().anyMatch(
+                        a -> hasNul(a.name()) || a.affiliations().stream().anyMatch(JdbiPaperStore::hasNul))
+                || p.hubEntries().stream().anyMatch(e -> hasNul(e.hub()) || hasNul(e.submitter()));
+        if (!found) return p;
+        Links l = p.links();
+        return new Paper(p.id(), p.version(), noNul(p.title()),
+                p.authors().stream().map(a -> new Author(noNul(a.name()),
+                        a.affiliations().stream().map(JdbiPaperStore::noNul).toList())).toList(),
+                noNul(p.abstractText()), p.categories().stream().map(JdbiPaperStore::noNul).toList(),
+                p.published(), p.updated(), noNul(p.doi()), noNul(p.journalRef()), noNul(p.comments()),
+                noNul(p.license()), new Links(noNul(l.abs()), noNul(l.pdf()), noNul(l.code()), noNul(l.project())),
+                noNul(p.source()), p.keywords().stream().map(JdbiPaperStore::noNul).toList(), p.versions(),
+                p.hubEntries().stream().map(e -> new HubEntry(noNul(e.hub()), e.listDate(), noNul(e.submitter()),
+                        e.upvotes(), e.comments(), e.githubStars())).toList());
+    }
+
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
+    }
+
+    private static String noNul(String s) {
+        return hasNul(s) ? s.replace("\0", "") : s;
     }
 
     private static boolean strictlyIncreasing(List<PaperVersion> versions) {

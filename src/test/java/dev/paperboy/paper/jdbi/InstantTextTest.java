@@ -13,7 +13,8 @@ class InstantTextTest {
 
     @Test
     void instantsAreWrittenFixedWidthWithNanoseconds() {
-        assertEquals("2024-03-18T17:59:59.000000000Z", JdbiPaperStore.instantText(Instant.parse("2024-03-18T17:59:59Z")));
+        assertEquals("2024-03-18T17:59:59.000000000Z",
+                JdbiPaperStore.instantText(Instant.parse("2024-03-18T17:59:59Z")));
         assertEquals("0001-01-01T00:00:00.000000001Z",
                 JdbiPaperStore.instantText(Instant.parse("0001-01-01T00:00:00.000000001Z")));
     }
@@ -28,7 +29,8 @@ class InstantTextTest {
                 Instant.parse("+10000-01-01T00:00:00Z")));
         SplittableRandom r = new SplittableRandom(42);
         for (int i = 0; i < 10_000; i++) {
-            samples.add(Instant.ofEpochSecond(r.nextLong(-62_135_596_800L, 253_402_300_799L), r.nextInt(1_000_000_000)));
+            long second = r.nextLong(-62_135_596_800L, 253_402_300_799L);
+            samples.add(Instant.ofEpochSecond(second, r.nextInt(1_000_000_000)));
         }
 
         for (Instant t : samples) assertEquals(t, JdbiPaperStore.instant(JdbiPaperStore.instantText(t)), t.toString());

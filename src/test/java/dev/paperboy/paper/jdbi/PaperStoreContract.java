@@ -157,6 +157,26 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void nulCharactersAreDroppedFromTextOnEveryBackend() {
+        Paper p = new Paper("2401.00001", 1, "Nul\0 title", List.of(new Author("A\0da", List.of("U\0"))),
+                "abs\0tract", List.of("cs.LG"), null, null, "10.1/\0x", null, null, null,
+                new Links("https://a\0", null, null, null), "s\0", List.of("k\0w"), null,
+                List.of(new HubEntry("hf", LocalDate.parse("2024-01-01"), "su\0b", 1, 1, null)));
+
+        assertEquals(NEW, store.upsert(p));
+
+        Paper stored = store.find(p.id()).orElseThrow();
+        assertEquals("Nul title", stored.title());
+        assertEquals(new Author("Ada", List.of("U")), stored.authors().getFirst());
+        assertEquals("abstract", stored.abstractText());
+        assertEquals("10.1/x", stored.doi());
+        assertEquals("https://a", stored.links().abs());
+        assertEquals(List.of("kw"), stored.keywords());
+        assertEquals("sub", stored.hubEntries().getFirst().submitter());
+        assertEquals(UNCHANGED, store.upsert(p));
+    }
+
+    @Test
     void anIdenticalRecordChangesNothing() {
         Paper p = withHub(paper("2403.12345", 2, "Same"), hf("2024-03-19", 10));
         store.upsert(p);
