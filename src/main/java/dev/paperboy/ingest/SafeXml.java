@@ -60,7 +60,8 @@ public final class SafeXml {
         try {
             r = newFactory().createXMLStreamReader(in);
         } catch (XMLStreamException e) {
-            throw new FormatException(component + ": unable to read XML: " + e.getMessage(), e);
+            rethrowIo(e);
+            throw new FormatException(component + ": unable to read XML: " + oneLine(e), e);
         }
         try {
             while (r.hasNext()) {
