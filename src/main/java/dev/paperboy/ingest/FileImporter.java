@@ -56,8 +56,10 @@ public final class FileImporter {
             byte[] headBytes = in.readNBytes(HEAD_BYTES);
             in.reset();
             String head = new String(headBytes, StandardCharsets.UTF_8);
+            if (head.startsWith("\uFEFF")) head = head.substring(1);
             String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
-            Optional<FileFormat> format = formats.stream().filter(f -> sniff(f, head, fileName)).findFirst();
+            String sniffed = head;
+            Optional<FileFormat> format = formats.stream().filter(f -> sniff(f, sniffed, fileName)).findFirst();
             if (format.isEmpty()) {
                 return unreadable(file, headBytes.length == 0 ? "empty file, no known format" : "no known format");
             }

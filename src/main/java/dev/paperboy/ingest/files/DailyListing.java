@@ -27,10 +27,13 @@ public final class DailyListing extends JsonLinesFormat {
 
     @Override
     protected boolean matchesKeys(Set<String> keys) {
-        return keys.contains("id") && keys.contains("summary") && !keys.contains("abstract")
-                && !keys.contains("paper")
-                // Hugging Face's single-paper object also has id and summary.
-                && !keys.contains("upvotes") && !keys.contains("submittedOnDailyAt");
+        // A first record with thousands of authors can push "summary" past the 8 KB head, so the
+        // keys that come before it (id, title, authors) are enough once the other formats are ruled out.
+        return keys.contains("id")
+                && (keys.contains("summary") || keys.contains("title") || keys.contains("authors"))
+                && !keys.contains("abstract") && !keys.contains("submitter") && !keys.contains("paper")
+                // Hugging Face's single-paper object also has id, title and summary.
+                && !keys.contains("upvotes") && !keys.contains("submittedOnDailyAt") && !keys.contains("publishedAt");
     }
 
     @Override

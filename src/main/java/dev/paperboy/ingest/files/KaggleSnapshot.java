@@ -32,9 +32,10 @@ public final class KaggleSnapshot extends JsonLinesFormat {
 
     @Override
     protected boolean matchesKeys(Set<String> keys) {
+        // The snapshot's second key is "submitter", so even a head cut inside a long first record shows it.
         return keys.contains("id")
-                && (keys.contains("authors_parsed") || keys.contains("versions") || keys.contains("update_date")
-                        || keys.contains("journal-ref"));
+                && (keys.contains("submitter") || keys.contains("authors_parsed") || keys.contains("versions")
+                        || keys.contains("update_date") || keys.contains("journal-ref"));
     }
 
     @Override
