@@ -16,13 +16,23 @@ public final class MemoryPaperStore implements PaperStore {
     private final Map<String, Paper> papers = new TreeMap<>();
     private final Map<String, Long> sequences = new TreeMap<>();
     private long sequence;
-    /** Upserts left before the store fails, to test how the importer copes; negative means never. */
-    public int failAfter = -1;
+    /** A paper id the store refuses, as a constraint violation would. */
+    public String poisonId;
+    /** Upserts left before the process "dies" (an Error nobody catches); negative means never. */
+    public int crashAfter = -1;
+
+    /** Thrown to stand in for a kill -9 in the middle of a batch. */
+    public static final class SimulatedKill extends Error {
+        SimulatedKill() {
+            super("simulated kill");
+        }
+    }
 
     @Override
     public synchronized UpsertResult upsert(Paper paper) {
-        if (failAfter == 0) throw new IllegalStateException("store: simulated failure");
-        if (failAfter > 0) failAfter--;
+        if (crashAfter == 0) throw new SimulatedKill();
+        if (crashAfter > 0) crashAfter--;
+        if (paper.id().equals(poisonId)) throw new IllegalStateException("constraint violated by " + poisonId);
         Paper stored = papers.get(paper.id());
         Paper merged = paper.mergedWith(stored);
         if (merged.equals(stored)) return UpsertResult.UNCHANGED;
@@ -40,7 +50,8 @@ public final class MemoryPaperStore implements PaperStore {
             List<UpsertResult> out = new ArrayList<>(batch.size());
             for (Paper p : batch) out.add(upsert(p));
             return out;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // One transaction: whatever stopped it, nothing of the batch stays.
             papers.clear();
             papers.putAll(before);
             sequences.clear();
