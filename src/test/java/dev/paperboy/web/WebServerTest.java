@@ -268,7 +268,7 @@ class WebServerTest {
         assertEquals(200, r.statusCode());
         JsonNode h = json(r);
         assertEquals("ok", h.get("status").asText());
-        assertEquals(3, h.get("papers").asInt());
+        assertEquals(3, h.get("last_change").asInt());
         assertEquals("2026-01-02T03:04:05Z", h.get("time").asText());
     }
 
@@ -277,7 +277,7 @@ class WebServerTest {
         app.close();
         var failing = new InMemoryPaperStore() {
             @Override
-            public long count() {
+            public long lastSequence() {
                 throw new IllegalStateException("store: connection refused");
             }
         };
