@@ -3,6 +3,7 @@ package dev.paperboy.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -47,8 +48,16 @@ public final class Json {
 
     /** Reads one JSON line written by {@link #writePaper}. */
     public Paper readPaper(String line) throws IOException {
-        PaperJson pj = mapper.readValue(line, PaperJson.class);
-        if (pj.id() == null) throw new IOException("json: paper has no id");
+        return toPaper(mapper.readValue(line, PaperJson.class));
+    }
+
+    /** Reads one paper object already parsed into a tree. */
+    public Paper readPaper(JsonNode node) throws IOException {
+        return toPaper(mapper.treeToValue(node, PaperJson.class));
+    }
+
+    private static Paper toPaper(PaperJson pj) throws IOException {
+        if (pj == null || pj.id() == null || pj.id().isBlank()) throw new IOException("json: paper has no id");
         return pj.toPaper();
     }
 }
