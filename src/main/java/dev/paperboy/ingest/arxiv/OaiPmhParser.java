@@ -84,6 +84,7 @@ public final class OaiPmhParser {
         String errorCode;
         String errorMessage;
         int records;
+        boolean inRecord;
 
         PageReader(XMLStreamReader r, RecordSink sink) {
             this.r = r;
@@ -119,7 +120,9 @@ public final class OaiPmhParser {
                 }
             } catch (XMLStreamException e) {
                 SafeXml.rethrowIo(e);
-                throw new FormatException("oai: unable to parse response after " + records + " records: "
+                // The record being read at the break is dropped, so it does not count as read.
+                int complete = inRecord ? records - 1 : records;
+                throw new FormatException("oai: unable to parse response after " + complete + " records: "
                         + SafeXml.oneLine(e), e);
             }
             if (responseDate == null) throw new FormatException("oai: the response has no <responseDate>");
@@ -157,7 +160,9 @@ public final class OaiPmhParser {
                     SafeXml.skip(r);
                 } else if (name.equals("record")) {
                     records++;
+                    inRecord = true;
                     readRecord();
+                    inRecord = false;
                 } else if (name.equals("resumptionToken")) {
                     completeListSize = count("completeListSize");
                     cursor = count("cursor");

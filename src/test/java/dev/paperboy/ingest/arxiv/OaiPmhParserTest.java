@@ -207,7 +207,7 @@ class OaiPmhParserTest {
         FormatException e = assertThrows(FormatException.class,
                 () -> OaiPmhParser.parse(new ByteArrayInputStream(truncated), sink));
 
-        assertTrue(e.getMessage().startsWith("oai: unable to parse response after 2 records: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("oai: unable to parse response after 1 records: "), e.getMessage());
         assertEquals(List.of("2501.11111"), sink.papers.stream().map(Paper::id).toList());
     }
 
