@@ -1,8 +1,10 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.db.Database;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
+import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Benchmark, not a test: imports the given files twice and prints counts, time and peak heap.
- * {@code --store=memory} keeps papers in a map (needs a big heap); {@code --store=null} keeps nothing,
- * which measures the parsers and importer alone.
+ * {@code --store=sqlite:FILE} uses the real store; {@code --store=memory} keeps papers in a map (needs a
+ * big heap); {@code --store=null} keeps nothing, which measures the parsers and importer alone.
  */
 public final class ImportBenchmark {
     public static void main(String[] args) {
@@ -26,7 +28,17 @@ public final class ImportBenchmark {
             if (a.startsWith("--store=")) storeKind = a.substring(8);
             else files.add(Path.of(a));
         }
-        PaperStore store = storeKind.equals("null") ? new NullStore() : new MemoryPaperStore();
+        Database db = null;
+        PaperStore store;
+        switch (storeKind) {
+            case "null" -> store = new NullStore();
+            case "memory" -> store = new MemoryPaperStore();
+            default -> {
+                // --store=sqlite:/path/to/file.db
+                db = Database.open(Database.sqliteUrl(Path.of(storeKind.substring("sqlite:".length()))));
+                store = new JdbiPaperStore(db);
+            }
+        }
         FileImporter importer = new FileImporter(store, FileImporterTest.formats());
         for (int run = 1; run <= 2; run++) {
             long t0 = System.nanoTime();
@@ -46,6 +58,7 @@ public final class ImportBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
+        if (db != null) db.close();
         System.out.printf("store=%s max heap %d MB, peak heap used %d MB%n", storeKind,
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
     }
