@@ -192,6 +192,6 @@ class JsonLinesFormatsTest {
                 + "{\"id\":\"2504.00031\",\"title\":\"After\",\"summary\":\"s\"}\n").getBytes(StandardCharsets.UTF_8);
         CollectingSink sink = read(new DailyListing(), big);
         assertEquals(List.of("2504.00031"), sink.ids());
-        assertEquals(List.of("line 1: line longer than 8000000 characters"), sink.rejects);
+        assertEquals(List.of("line 1: line longer than 2000000 characters"), sink.rejects);
     }
 }
