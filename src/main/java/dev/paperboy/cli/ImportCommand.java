@@ -51,7 +51,8 @@ public final class ImportCommand extends ConfiguredCommand {
     private final class ProgressLine implements ImportProgress {
         private static final long REDRAW_MILLIS = 250;
         private final Path file;
-        private long lastDrawn = Long.MIN_VALUE;
+        private long lastDrawn;
+        private boolean drawn;
         private int width;
 
         ProgressLine(Path file) {
@@ -61,7 +62,8 @@ public final class ImportCommand extends ConfiguredCommand {
         @Override
         public void update(long records, long bytesRead, long totalBytes) {
             long now = ctx.clock().millis();
-            if (now - lastDrawn < REDRAW_MILLIS) return;
+            if (drawn && now - lastDrawn < REDRAW_MILLIS) return;
+            drawn = true;
             lastDrawn = now;
             String pct = totalBytes > 0 ? " " + (100 * bytesRead / totalBytes) + "%" : "";
             String line = "import: " + file.getFileName() + pct + ", " + records + " records";

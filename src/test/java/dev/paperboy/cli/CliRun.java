@@ -37,11 +37,21 @@ final class CliRun {
         return App.open(Config.load(env, Map.of()), CLOCK);
     }
 
+    /** Runs against the real store as if a person watched the terminal. */
+    static Result runInteractive(Map<String, String> env, String... args) {
+        return run(env, config -> App.open(config, CLOCK), true, args);
+    }
+
     private static Result run(Map<String, String> env, Function<Config, App> opener, String... args) {
+        return run(env, opener, false, args);
+    }
+
+    private static Result run(Map<String, String> env, Function<Config, App> opener, boolean interactive,
+                              String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         var ctx = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, false, opener);
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, interactive, opener);
         int code = Main.run(args, ctx);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

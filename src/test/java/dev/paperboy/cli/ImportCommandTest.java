@@ -93,6 +93,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void onATerminalAProgressLineIsDrawnOnStderrAndErased() {
+        var r = CliRun.runInteractive(env(), "import", fixture("two-papers.jsonl"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("\rimport: two-papers.jsonl 100%, 2 records"), r.err());
+        assertTrue(r.err().endsWith("\r"), "progress line erased: " + r.err());
+        assertTrue(r.out().startsWith(fixture("two-papers.jsonl")), "stdout holds only the summaries: " + r.out());
+    }
+
+    @Test
+    void withoutATerminalThereIsNoProgressLine() {
+        var r = importFiles(fixture("two-papers.jsonl"));
+        assertTrue(!r.err().contains("\r"), r.err());
+    }
+
+    @Test
     void importWithoutFilesIsAUsageError() {
         assertEquals(2, importFiles().exitCode());
     }
