@@ -48,7 +48,8 @@ class WebServerTest {
                 .with(Key.DATA, data.toString())
                 .with(Key.HOST, "127.0.0.1")
                 .with(Key.PORT, "0")
-                .with(Key.PAGE_SIZE, "2");
+                .with(Key.PAGE_SIZE, "2")
+                .with(Key.BASE_URL, "https://papers.example/");
         app = App.open(config, CLOCK);
         store = app.papers();
         base = "http://127.0.0.1:" + app.startWeb().port();
@@ -127,7 +128,8 @@ class WebServerTest {
         String b = r.body();
         for (String s : List.of("Attention Is Most of What You Need", "Grace Hopper", "Yale; Navy", "Alan Turing",
                 "cs.CL, cs.LG", "2024-03-18", "2024-04-02", "10.1000/xyz123", "12 pages, 3 figures",
-                "https://github.com/example/attn", "2403.12345v2", "/api/papers/2403.12345")) {
+                "https://github.com/example/attn", "2403.12345v2", "/api/papers/2403.12345",
+                "href=\"https://papers.example/papers/2403.12345\" rel=\"bookmark\"")) {
             assertTrue(b.contains(s), s + " missing in " + b);
         }
     }
