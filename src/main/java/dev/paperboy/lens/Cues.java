@@ -1,0 +1,197 @@
+package dev.paperboy.lens;
+
+import java.util.List;
+import java.util.Set;
+
+/** The cue words of the lens rules, lower-case; matched as substrings of lower-cased clean text. */
+final class Cues {
+    private Cues() {}
+
+    static final List<String> SPEED = List.of(
+            "faster", "speedup", "speed-up", "speed up", "acceleration", "quicker", "higher throughput",
+            "throughput", "inference speed", "training speed", "speedups");
+    static final List<String> SPEED_BEFORE = List.of(
+            "speedup of", "speed-up of", "speedup", "speed-up", "accelerates", "accelerating", "accelerate",
+            "speeds up", "speed up", "acceleration of");
+    static final List<String> REDUCE = List.of(
+            "fewer", "less ", "smaller", "reduc", "compress", "lower", "saving", "saves", "save ", "cut",
+            "decreas", "shrink", "cheaper", "prun", "drops", "eliminat");
+    static final List<String> IMPROVE = List.of(
+            "improv", "gain", "outperform", "higher", "better", "boost", "increas", "more accurate", "surpass",
+            "exceed", "beats", "more ");
+    static final List<String> BUDGET = List.of(
+            "only", "just", "less than", "under", "below", "within", "fewer than", "as few as", "as little as",
+            "at most", "budget", "no more than", "up to ");
+    static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
+    static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
+    static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse");
+    static final List<String> METRIC = List.of(
+            "accuracy", "precision", "recall", "f1", "f-score", "score", "success rate", "pass@", "map", "miou",
+            "iou", "auc", "mota", "idf1", "top-1", "top-5", "bleu", "rouge", "win rate", "sensitivity",
+            "specificity", "correlation", "em ", "exact match", "error", "dice", "hit rate", "rate of");
+    static final List<String> MODEL_WORDS = List.of(" model", " llm", " vlm", " variant", " backbone", " teacher",
+            " student", " network");
+    static final List<String> SCALE_TASK = List.of("upscal", "upsampl", "super-resolution", " sr", "zoom",
+            "magnif", "resolution", "downsampl");
+    static final List<String> TRAINING_DATA = List.of("train", "pretrain", "pre-train", "corpus", "data", "epoch");
+    /** What "N% of ..." may be a share of for the number to be a claim. */
+    static final List<String> SHARE_OF = List.of(
+            "token", "data", "label", "annotat", "parameter", "memory", "comput", "flop", "cost", "time",
+            "training", "sample", "example", "performance", "accuracy", "quality", "budget", "energy", "weights",
+            "kv cache", "bandwidth", "communication", "gpu");
+    private static final List<String> METRIC_BEFORE = List.of(
+            "mrr", "hit", "fid", "fvd", "psnr", "ssim", "lpips", "bleu", "rouge", "f1", "auc", "score", "similarity",
+            "correlation", "ratio", "map", "iou", "accuracy", "ndcg", "recall", "precision", "spearman", "pearson",
+            "kappa", "error", "cider", "meteor", "perplexity", "ppl", "chamfer", "eer", "wer", "cer");
+    private static final List<String> PHYSICAL = List.of(
+            "galax", "redshift", "kpc", "mpc", "gpc", "myr", "gyr", "stellar", "quasar", "black hole",
+            "dark matter", "cosmic", "cosmolog", "supernova", "solar mass", "⊙", "telescope", "jwst", "alma ",
+            "interferomet", "spectroscop", "luminosity", "accretion", "exoplanet", "pulsar", "neutron star",
+            "magnetic field", "microgauss", "λcdm", "cmb", "halo", "arcmin", "arcsec", "magnitude limit", "nebular");
+    /** Words that make a number-free sentence count as the paper's own contribution or result. */
+    private static final List<String> CONTRIBUTION = List.of(
+            "we ", "our ", "this paper", "this work", "this study", "propose", "introduce", "present", "results",
+            "experiments", "achiev", "enabl", "allows", "demonstrat", "outperform", "reduc", "requires only",
+            "without", "the proposed", "consequently", "leading to", "offers", "yields", "attains");
+
+    static boolean any(String s, List<String> words) {
+        for (String w : words) if (s.contains(w)) return true;
+        return false;
+    }
+
+    /** True for abstracts about the physical world (astronomy), where numbers are measurements, not savings. */
+    static boolean isPhysicalScience(String lower) {
+        int hits = 0;
+        for (String w : PHYSICAL) {
+            if (lower.contains(w) && ++hits >= 3) return true;
+        }
+        return false;
+    }
+
+    static boolean isContribution(String sentence) {
+        if (sentence.startsWith("however") || sentence.startsWith("but ")) return false;
+        return any(sentence, CONTRIBUTION);
+    }
+
+    /** True when the text right before a bare decimal names a metric ("an MRR of", "rFID =", "similarity of"). */
+    static boolean isMetricBefore(String before) {
+        String b = before.strip();
+        if (!(b.endsWith(" of") || b.endsWith("=") || b.endsWith(":") || b.endsWith("(") || b.endsWith(" is")
+                || b.endsWith(" at"))) {
+            return false;
+        }
+        return any(b, METRIC_BEFORE);
+    }
+
+    private record Key(String word, String resource) {}
+
+    /** Nouns that tie a number to a resource, checked nearest-first around the number. */
+    private static final List<Key> RESOURCE_NOUNS = List.of(
+            new Key("memory", "memory"), new Key("vram", "memory"), new Key("kv cache", "memory"),
+            new Key("storage", "memory"), new Key("footprint", "memory"),
+            new Key("parameter", "parameters"), new Key("params", "parameters"), new Key("model size", "parameters"),
+            new Key("token", "context"), new Key("context", "context"), new Key("prompt", "context"),
+            new Key("communicat", "communication"), new Key("bandwidth", "communication"),
+            new Key("transmi", "communication"),
+            new Key("energy", "energy"), new Key("power consumption", "energy"), new Key("carbon", "energy"),
+            new Key("annotat", "labels"), new Key("label", "labels"),
+            new Key("training data", "data"), new Key("data", "data"), new Key("samples", "data"),
+            new Key("$", "money"), new Key("dollar", "money"), new Key("usd", "money"),
+            new Key("faster", "compute"), new Key("speed", "compute"), new Key("latency", "compute"),
+            new Key("throughput", "compute"), new Key("flop", "compute"), new Key("compute", "compute"),
+            new Key("computation", "compute"), new Key("gpu hour", "compute"), new Key("gpu-hour", "compute"),
+            new Key("time", "compute"), new Key("runtime", "compute"), new Key("steps", "compute"),
+            new Key("iterations", "compute"), new Key("convergence", "compute"), new Key("cost", "compute"),
+            new Key("overhead", "compute"), new Key("macs", "compute"));
+
+    /** The resource named nearest to a number: first word after it, or last word before it; null when none. */
+    static String nearestResource(String before, String after) {
+        String best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (Key k : RESOURCE_NOUNS) {
+            int a = after.indexOf(k.word);
+            if (a >= 0 && a < bestDist && a <= 32) {
+                bestDist = a;
+                best = k.resource;
+            }
+            int b = before.lastIndexOf(k.word);
+            if (b >= 0) {
+                int d = before.length() - b - k.word.length();
+                if (d < bestDist && d <= 36) {
+                    bestDist = d;
+                    best = k.resource;
+                }
+            }
+        }
+        return best;
+    }
+
+    private record Phrase(String text, String resource) {}
+
+    /** Phrases that put a resource forward as something the work saves or works within. */
+    private static final List<Phrase> RESOURCE_PHRASES = List.of(
+            p("faster", "compute"), p("speedup", "compute"), p("speed-up", "compute"), p("speed up", "compute"),
+            p("accelerat", "compute"), p("latency", "compute"), p("throughput", "compute"),
+            p("computational cost", "compute"), p("computational overhead", "compute"),
+            p("computational efficien", "compute"), p("computationally efficient", "compute"),
+            p("computationally inefficient", "compute"), p("compute cost", "compute"),
+            p("compute budget", "compute"), p("training cost", "compute"), p("training time", "compute"),
+            p("inference time", "compute"), p("inference cost", "compute"), p("inference overhead", "compute"),
+            p("training overhead", "compute"), p("training-free", "compute"), p("fine-tuning-free", "compute"),
+            p("flops", "compute"), p("gpu hours", "compute"), p("gpu-hours", "compute"),
+            p("low-complexity", "compute"), p("low complexity", "compute"), p("complexity", "compute"),
+            p("efficient inference", "compute"), p("inference-efficient", "compute"), p("real-time", "compute"),
+            p("wall-clock", "compute"), p("runtime", "compute"), p("time complexity", "compute"),
+            p("computational demand", "compute"), p("time-consuming", "compute"), p("drafting time", "compute"),
+            p("search time", "compute"), p("computational", "compute"),
+            p("memory footprint", "memory"), p("memory usage", "memory"), p("memory consumption", "memory"),
+            p("memory cost", "memory"), p("gpu memory", "memory"), p("peak memory", "memory"),
+            p("memory overhead", "memory"), p("memory-efficient", "memory"), p("memory efficien", "memory"),
+            p("kv cache", "memory"), p("kv-cache", "memory"), p("vram", "memory"), p("memory requirement", "memory"),
+            p("memory demand", "memory"), p("memory budget", "memory"), p("memory to store", "memory"),
+            p("storage cost", "memory"), p("storage overhead", "memory"), p("memory and", "memory"),
+            p("and memory", "memory"), p("storage", "memory"),
+            p("data-efficient", "data"), p("data efficien", "data"), p("sample efficien", "data"),
+            p("sample-efficient", "data"), p("paired training data", "data"), p("training data", "data"),
+            p("post-training data", "data"), p("math data", "data"), p("pretraining tokens", "data"),
+            p("calibration examples", "data"), p("data scarcity", "data"), p("limited data", "data"),
+            p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
+            p("labeled examples", "labels"), p("labelled examples", "labels"), p("annotation cost", "labels"),
+            p("annotation effort", "labels"), p("manual annotation", "labels"), p("unlabeled", "labels"),
+            p("unlabelled", "labels"), p("label efficien", "labels"), p("weakly supervised", "labels"),
+            p("weakly-supervised", "labels"), p("limited supervision", "labels"), p("annotated corpora", "labels"),
+            p("annotated preference data", "labels"), p("without labels", "labels"), p("few-shot", "labels"),
+            p("parameter-efficient", "parameters"), p("parameter efficien", "parameters"),
+            p("trainable parameters", "parameters"), p("fewer parameters", "parameters"),
+            p("parameter count", "parameters"), p("model size", "parameters"), p("model compression", "parameters"),
+            p("vocabulary", "parameters"), p("merely", "parameters"),
+            p("cost-effective", "money"), p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
+            p("monetary", "money"),
+            p("energy consumption", "energy"), p("energy efficien", "energy"), p("energy-efficien", "energy"),
+            p("energy cost", "energy"), p("energy usage", "energy"), p("energy demand", "energy"),
+            p("energy to process", "energy"), p("energy saving", "energy"), p("carbon", "energy"),
+            p("power consumption", "energy"), p("sustainab", "energy"),
+            p("communication", "communication"), p("bandwidth", "communication"), p("to transmit", "communication"),
+            p("transmitted data", "communication"), p("transmission", "communication"),
+            p("fewer tokens", "context"), p("less tokens", "context"), p("token compression", "context"),
+            p("token pruning", "context"), p("visual tokens", "context"), p("context window", "context"),
+            p("context length", "context"), p("prompt length", "context"), p("long-context", "context"),
+            p("input tokens", "context"), p("token count", "context"), p("in-context examples", "context"),
+            p("token-efficient", "context"), p("token usage", "context"), p("token cost", "context"),
+            p("number of tokens", "context"), p("of the tokens", "context"));
+
+    private static Phrase p(String text, String resource) {
+        return new Phrase(text, resource);
+    }
+
+    /** Adds the resources whose phrases occur in {@code sentence}. */
+    static void resourcesIn(String sentence, Set<String> out) {
+        for (Phrase ph : RESOURCE_PHRASES) {
+            if (!out.contains(ph.resource) && sentence.contains(ph.text)) out.add(ph.resource);
+        }
+        if (sentence.contains("$") && !out.contains("money")) {
+            int i = sentence.indexOf('$');
+            if (i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) out.add("money");
+        }
+    }
+}

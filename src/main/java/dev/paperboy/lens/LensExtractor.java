@@ -1,0 +1,251 @@
+package dev.paperboy.lens;
+
+import dev.paperboy.lens.Mention.Unit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Derives the budget lens of a paper from its title and abstract: deterministic, no network, java.* only.
+ * The text read is {@code title + "\n\n" + abstract}; every offset in the result points into that string.
+ */
+public final class LensExtractor {
+    /** Bump whenever a rule changes, so stored lenses are recomputed. */
+    public static final int VERSION = 1;
+    /** Input beyond this many chars is ignored: abstracts are far shorter, hostile input is not. */
+    public static final int MAX_INPUT = 20_000;
+
+    /** The text the extractor reads for this paper; claim offsets point into it. */
+    public static String input(String title, String abstractText) {
+        return (title == null ? "" : title) + "\n\n" + (abstractText == null ? "" : abstractText);
+    }
+
+    /** The lens of one paper. */
+    public Lens extract(String title, String abstractText) {
+        String t0 = title == null ? "" : title;
+        String input = input(t0, abstractText);
+        if (input.length() > MAX_INPUT) input = input.substring(0, MAX_INPUT);
+        CleanText clean = CleanText.of(input);
+        String t = clean.text;
+        String lower = t.toLowerCase(Locale.ROOT);
+        int titleEnd = cleanIndexOf(clean, Math.min(t0.length(), input.length()));
+        List<int[]> sentences = Sentences.split(t, titleEnd);
+        boolean physical = Cues.isPhysicalScience(lower);
+
+        List<Claim> claims = new ArrayList<>();
+        Set<String> resources = new LinkedHashSet<>();
+        for (int[] s : sentences) {
+            String sl = lower.substring(s[0], s[1]);
+            boolean inTitle = s[0] < titleEnd;
+            for (Mention m : NumberScanner.scan(t, s[0], s[1])) {
+                Claim c = classify(clean, lower, s, m, physical);
+                if (c != null) claims.add(c);
+            }
+            if (inTitle || Cues.isContribution(sl)) Cues.resourcesIn(sl, resources);
+        }
+        for (Claim c : claims) {
+            if (c.resource() == null) continue;
+            switch (c.kind()) {
+                case "speedup", "reduction", "budget", "cost" -> resources.add(c.resource());
+                case "size" -> {
+                    if (c.resource().equals("data")) resources.add("data");
+                }
+                default -> { }
+            }
+        }
+        if (physical && !resources.isEmpty()) resources.retainAll(Set.of("compute", "memory", "money"));
+        List<String> ordered = new ArrayList<>();
+        for (String r : Lens.RESOURCES) if (resources.contains(r)) ordered.add(r);
+        return new Lens(VERSION, ordered, claims);
+    }
+
+    private static int cleanIndexOf(CleanText clean, int inputOffset) {
+        int n = clean.text.length();
+        for (int i = 0; i < n; i++) if (clean.inputStart(i) >= inputOffset) return i;
+        return n;
+    }
+
+    /** Decides whether a mention states a result, cost, size or budget, and of which kind; null if not. */
+    private static Claim classify(CleanText clean, String lower, int[] s, Mention m, boolean physical) {
+        String t = clean.text;
+        int near = 48;
+        String before = lower.substring(Math.max(s[0], m.start() - near), m.start());
+        String after = lower.substring(m.end(), Math.min(s[1], m.end() + near));
+        String wide = lower.substring(Math.max(s[0], m.start() - 130), m.start());
+        String sentence = lower.substring(s[0], s[1]);
+        Unit u = m.unit();
+        String kind;
+        String resource;
+        Unit unit = u;
+        switch (u) {
+            case TIMES -> {
+                // "16×256×256" and "3×10^-8" are shapes and scientific notation, not factors.
+                if (m.end() < s[1] && (NumberScanner.isDigit(t.charAt(m.end()))
+                        || after.startsWith(" 10^") || after.startsWith("10^"))) return null;
+                if (m.start() > s[0] && (t.charAt(m.start() - 1) == '×')) return null;
+                if (Cues.any(after.substring(0, Math.min(after.length(), 28)), Cues.SCALE_TASK)) return null;
+                boolean spelled = isSpelledTimes(t, m);
+                if (Cues.any(head(after, 24), Cues.SPEED) || Cues.any(tail(before, 20), Cues.SPEED_BEFORE)) {
+                    kind = "speedup";
+                    resource = "compute";
+                } else if (Cues.any(head(after, 30), Cues.REDUCE) || Cues.any(tail(wide, 60), Cues.REDUCE)) {
+                    kind = "reduction";
+                    resource = Cues.nearestResource(before, after);
+                } else if (Cues.any(head(after, 24), Cues.IMPROVE) || Cues.any(tail(before, 30), Cues.IMPROVE)) {
+                    kind = "improvement";
+                    resource = null;
+                } else if (spelled) {
+                    return null;
+                } else {
+                    kind = "other";
+                    resource = Cues.nearestResource(before, after);
+                }
+            }
+            case PERCENT -> {
+                if (physical) return null;
+                if (after.startsWith(" of ") && !Cues.any(head(after, 44), Cues.SHARE_OF)) return null;
+                if (Cues.any(head(after, 14), Cues.SPEED)) {
+                    kind = "speedup";
+                    resource = "compute";
+                } else if (m.sign() == '+') {
+                    kind = "improvement";
+                    resource = null;
+                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.any(head(after, 30), Cues.REDUCE)) {
+                    boolean budget = Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ");
+                    kind = budget ? "budget" : "reduction";
+                    resource = Cues.nearestResource(before, after);
+                    if (resource == null && budget) resource = Cues.nearestResource("", after);
+                } else if (Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ")) {
+                    kind = "budget";
+                    resource = Cues.nearestResource("", after);
+                } else if (Cues.any(head(after, 20), Cues.MORE_TIME)) {
+                    kind = "cost";
+                    resource = "compute";
+                } else if (Cues.any(tail(wide, 40), Cues.IMPROVE) || Cues.any(head(after, 16), Cues.IMPROVE)) {
+                    kind = "improvement";
+                    resource = null;
+                } else if (Cues.any(tail(wide, 60), Cues.METRIC) || Cues.any(head(after, 24), Cues.METRIC)) {
+                    kind = "accuracy";
+                    resource = null;
+                } else {
+                    kind = "other";
+                    resource = null;
+                }
+            }
+            case DOLLAR, OTHER_CURRENCY -> {
+                kind = Cues.any(tail(before, 24), Cues.BUDGET) || sentence.contains("budget") ? "budget" : "cost";
+                resource = "money";
+            }
+            case GB, MB -> {
+                if (physical) return null;
+                kind = Cues.any(tail(wide, 50), Cues.REDUCE) ? "reduction"
+                        : Cues.any(tail(before, 24), Cues.BUDGET) || Cues.any(head(after, 16), Cues.ENVELOPE)
+                        ? "budget" : "size";
+                resource = "memory";
+            }
+            case PARAMS -> {
+                kind = Cues.any(head(after, 20), Cues.REDUCE) || Cues.any(tail(before, 24), Cues.REDUCE)
+                        ? "reduction" : "size";
+                resource = "parameters";
+            }
+            case TOKENS -> {
+                if (after.startsWith("/s") || after.startsWith(" per second") || after.startsWith("/second")) {
+                    kind = "other";
+                    resource = "compute";
+                } else {
+                    kind = Cues.any(tail(before, 30), Cues.REDUCE) ? "reduction"
+                            : Cues.any(tail(before, 16), Cues.BUDGET) ? "budget" : "size";
+                    resource = Cues.any(wide + " " + head(after, 30), Cues.TRAINING_DATA) ? "data" : "context";
+                }
+            }
+            case WORDS -> {
+                kind = "size";
+                resource = "context";
+            }
+            case FPS -> {
+                if (physical) return null;
+                kind = "other";
+                resource = "compute";
+            }
+            case SECONDS, HOURS, STEPS, GPUS, FLOPS -> {
+                if (physical) return null;
+                if (u == Unit.STEPS && tail(before, 6).endsWith("step ")) return null;
+                kind = Cues.any(tail(wide, 60), Cues.REDUCE) ? "reduction"
+                        : Cues.any(tail(before, 20), Cues.BUDGET) || u == Unit.STEPS ? "budget"
+                        : u == Unit.FLOPS ? "size" : "cost";
+                resource = "compute";
+            }
+            case POINTS -> {
+                if (physical) return null;
+                kind = Cues.any(tail(wide, 50), Cues.DROP) || Cues.any(head(after, 16), Cues.DROP)
+                        ? "accuracy" : "improvement";
+                resource = null;
+            }
+            case DB -> {
+                if (physical) return null;
+                kind = m.sign() == '+' ? "improvement" : "accuracy";
+                resource = null;
+            }
+            case EXAMPLES -> {
+                if (physical || !Cues.any(tail(before, 24), Cues.BUDGET)) return null;
+                kind = "budget";
+                String span = lower.substring(m.start(), m.end()) + " " + head(after, 20);
+                resource = span.contains("label") || span.contains("annotat") ? "labels" : "data";
+            }
+            case VOCABULARY -> {
+                kind = "size";
+                resource = "parameters";
+            }
+            case NONE -> {
+                if (physical) return null;
+                if (m.hasMultiplier() && (sentence.contains("param") || Cues.any(head(after, 12), Cues.MODEL_WORDS)
+                        || after.startsWith("+"))) {
+                    kind = "size";
+                    resource = "parameters";
+                    unit = Unit.PARAMS;
+                } else if (m.hasMultiplier()) {
+                    return null;
+                } else if (m.sign() == '+' && m.decimal()) {
+                    kind = "improvement";
+                    resource = null;
+                } else if (m.decimal() && Cues.isMetricBefore(tail(before, 26))) {
+                    kind = tail(before, 26).contains("ratio") ? "other" : "accuracy";
+                    resource = null;
+                } else {
+                    return null;
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (physical && !("speedup".equals(kind) || "money".equals(resource) || "reduction".equals(kind) && resource != null)) {
+            return null;
+        }
+        int start = clean.inputStart(m.start());
+        int end = clean.inputEnd(m.end());
+        int sentenceStart = clean.inputStart(s[0]);
+        int sentenceEnd = clean.inputEnd(s[1]);
+        String text = inputText(clean, m, start, end);
+        return new Claim(text, m.value(), unit.label(), kind, resource, sentenceStart, sentenceEnd, start, end);
+    }
+
+    private static String inputText(CleanText clean, Mention m, int start, int end) {
+        return clean.original.substring(start, end);
+    }
+
+    private static boolean isSpelledTimes(String t, Mention m) {
+        int e = m.end();
+        return e >= 5 && t.startsWith("times", e - 5);
+    }
+
+    private static String head(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
+    private static String tail(String s, int n) {
+        return s.length() <= n ? s : s.substring(s.length() - n);
+    }
+}
