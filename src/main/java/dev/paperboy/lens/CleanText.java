@@ -117,15 +117,15 @@ final class CleanText {
     }
 
     private static boolean looksLikeMath(String inner) {
-        char first = inner.charAt(0);
-        if (!Character.isDigit(first)) return true;
-        // "$5-$20" and "$20 and $30" start with a digit and are not a bare number: those dollars are money.
+        if (!Character.isDigit(inner.charAt(0))) return true;
         for (int k = 0; k < inner.length(); k++) {
             char c = inner.charAt(k);
-            if (c == '\\' || c == '{' || c == '^' || c == '_') return true;
-            if (!(Character.isDigit(c) || c == '.' || c == ',')) return false;
+            if (c == '\\' || c == '{' || c == '^' || c == '_' || c == '=') return true;
         }
-        return true;
+        // "$5-$20" and "$20 and $30": a dollar followed by an amount and then words or a dash is money;
+        // "$1.3$B" and "$0.1σ$" are math.
+        char last = inner.charAt(inner.length() - 1);
+        return inner.indexOf(' ') < 0 && last != '-' && last != ',' && last != '/';
     }
 
     /** Handles one backslash sequence starting at {@code i}; returns the index after it. */

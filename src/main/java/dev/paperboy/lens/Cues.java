@@ -21,7 +21,9 @@ final class Cues {
             "exceed", "beats", "more ");
     static final List<String> BUDGET = List.of(
             "only", "just", "less than", "under", "below", "within", "fewer than", "as few as", "as little as",
-            "at most", "budget", "no more than", "up to ");
+            "budget", "no more than");
+    static final List<String> HARDWARE = List.of("h100", "a100", "v100", "h200", "a6000", "rtx", "4090", "3090",
+            "tpu", "gpu ");
     static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
     static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
     static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse");
@@ -48,11 +50,6 @@ final class Cues {
             "dark matter", "cosmic", "cosmolog", "supernova", "solar mass", "⊙", "telescope", "jwst", "alma ",
             "interferomet", "spectroscop", "luminosity", "accretion", "exoplanet", "pulsar", "neutron star",
             "magnetic field", "microgauss", "λcdm", "cmb", "halo", "arcmin", "arcsec", "magnitude limit", "nebular");
-    /** Words that make a number-free sentence count as the paper's own contribution or result. */
-    private static final List<String> CONTRIBUTION = List.of(
-            "we ", "our ", "this paper", "this work", "this study", "propose", "introduce", "present", "results",
-            "experiments", "achiev", "enabl", "allows", "demonstrat", "outperform", "reduc", "requires only",
-            "without", "the proposed", "consequently", "leading to", "offers", "yields", "attains");
 
     static boolean any(String s, List<String> words) {
         for (String w : words) if (s.contains(w)) return true;
@@ -68,9 +65,25 @@ final class Cues {
         return false;
     }
 
-    static boolean isContribution(String sentence) {
-        if (sentence.startsWith("however") || sentence.startsWith("but ")) return false;
-        return any(sentence, CONTRIBUTION);
+    /** Openings of sentences that describe prior work or the problem rather than this paper. */
+    private static final List<String> BACKGROUND_START = List.of(
+            "however", "but ", "yet ", "existing", "current ", "prior ", "previous", "traditional", "conventional",
+            "recent", "while ", "although", "despite", "due to", "unfortunately", "typically", "most ");
+    private static final List<String> BACKGROUND_ANYWHERE = List.of(
+            "existing methods", "existing approaches", "prior work", "previous work", "prior methods",
+            "suffer", "remains challenging", "hindered by", "struggle");
+    private static final List<String> OWN_WORK = List.of("we ", "our ", "this paper", "this work", "this study");
+
+    /**
+     * True when a sentence speaks about the paper's own work or results; the abstract's first sentence and
+     * sentences about prior work or the problem do not, unless they say "we"/"our".
+     */
+    static boolean isContribution(String sentence, boolean firstOfAbstract) {
+        boolean own = any(sentence, OWN_WORK);
+        if (firstOfAbstract) return own;
+        for (String b : BACKGROUND_START) if (sentence.startsWith(b)) return own && !b.equals("however");
+        if (any(sentence, BACKGROUND_ANYWHERE)) return own;
+        return true;
     }
 
     /** True when the text right before a bare decimal names a metric ("an MRR of", "rFID =", "similarity of"). */
@@ -83,10 +96,15 @@ final class Cues {
         return any(b, METRIC_BEFORE);
     }
 
+    private static final List<String> REDUCTION_OF = List.of(
+            " reduction in", " reduction of", " less", " fewer", " lower", " smaller", " decrease in", " savings in",
+            " compression of", " cut in");
+
     private record Key(String word, String resource) {}
 
     /** Nouns that tie a number to a resource, checked nearest-first around the number. */
     private static final List<Key> RESOURCE_NOUNS = List.of(
+            new Key("communicated data", "communication"), new Key("transmitted data", "communication"),
             new Key("memory", "memory"), new Key("vram", "memory"), new Key("kv cache", "memory"),
             new Key("storage", "memory"), new Key("footprint", "memory"),
             new Key("parameter", "parameters"), new Key("params", "parameters"), new Key("model size", "parameters"),
@@ -106,6 +124,13 @@ final class Cues {
 
     /** The resource named nearest to a number: first word after it, or last word before it; null when none. */
     static String nearestResource(String before, String after) {
+        // "a 3-fold reduction in peak VRAM": the object of the reduction follows it.
+        for (String r : REDUCTION_OF) {
+            if (after.startsWith(r)) {
+                String a = nearestResource("", after.substring(r.length()));
+                if (a != null) return a;
+            }
+        }
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (Key k : RESOURCE_NOUNS) {
@@ -139,23 +164,22 @@ final class Cues {
             p("inference time", "compute"), p("inference cost", "compute"), p("inference overhead", "compute"),
             p("training overhead", "compute"), p("training-free", "compute"), p("fine-tuning-free", "compute"),
             p("flops", "compute"), p("gpu hours", "compute"), p("gpu-hours", "compute"),
-            p("low-complexity", "compute"), p("low complexity", "compute"), p("complexity", "compute"),
-            p("efficient inference", "compute"), p("inference-efficient", "compute"), p("real-time", "compute"),
-            p("wall-clock", "compute"), p("runtime", "compute"), p("time complexity", "compute"),
+            p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime", "compute"), p("time complexity", "compute"),
             p("computational demand", "compute"), p("time-consuming", "compute"), p("drafting time", "compute"),
             p("search time", "compute"), p("computational", "compute"),
-            p("memory footprint", "memory"), p("memory usage", "memory"), p("memory consumption", "memory"),
+            p("memory footprint", "memory"), p("memory consumption", "memory"),
             p("memory cost", "memory"), p("gpu memory", "memory"), p("peak memory", "memory"),
             p("memory overhead", "memory"), p("memory-efficient", "memory"), p("memory efficien", "memory"),
             p("kv cache", "memory"), p("kv-cache", "memory"), p("vram", "memory"), p("memory requirement", "memory"),
             p("memory demand", "memory"), p("memory budget", "memory"), p("memory to store", "memory"),
-            p("storage cost", "memory"), p("storage overhead", "memory"), p("memory and", "memory"),
-            p("and memory", "memory"), p("storage", "memory"),
+            p("storage cost", "memory"), p("storage overhead", "memory"), p("peak gpu memory", "memory"), p("storage size", "memory"), p("storage requirement", "memory"),
+            p("storage space", "memory"), p("efficient image storage", "memory"), p("reduce the complexity", "compute"),
+            p("optimization complexity", "compute"), p("computational complexity", "compute"), p("computational and memory", "memory"),
+            p("memory and comput", "memory"),
             p("data-efficient", "data"), p("data efficien", "data"), p("sample efficien", "data"),
             p("sample-efficient", "data"), p("paired training data", "data"), p("training data", "data"),
             p("post-training data", "data"), p("math data", "data"), p("pretraining tokens", "data"),
-            p("calibration examples", "data"), p("data scarcity", "data"), p("limited data", "data"),
-            p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
+            p("calibration examples", "data"), p("data scarcity", "data"), p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
             p("labeled examples", "labels"), p("labelled examples", "labels"), p("annotation cost", "labels"),
             p("annotation effort", "labels"), p("manual annotation", "labels"), p("unlabeled", "labels"),
             p("unlabelled", "labels"), p("label efficien", "labels"), p("weakly supervised", "labels"),
@@ -164,8 +188,8 @@ final class Cues {
             p("parameter-efficient", "parameters"), p("parameter efficien", "parameters"),
             p("trainable parameters", "parameters"), p("fewer parameters", "parameters"),
             p("parameter count", "parameters"), p("model size", "parameters"), p("model compression", "parameters"),
-            p("vocabulary", "parameters"), p("merely", "parameters"),
-            p("cost-effective", "money"), p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
+            p("vocabulary size", "parameters"), p("embedding size", "parameters"), p("merely", "parameters"),
+            p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
             p("monetary", "money"),
             p("energy consumption", "energy"), p("energy efficien", "energy"), p("energy-efficien", "energy"),
             p("energy cost", "energy"), p("energy usage", "energy"), p("energy demand", "energy"),

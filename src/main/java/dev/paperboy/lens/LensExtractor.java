@@ -16,6 +16,8 @@ public final class LensExtractor {
     public static final int VERSION = 1;
     /** Input beyond this many chars is ignored: abstracts are far shorter, hostile input is not. */
     public static final int MAX_INPUT = 20_000;
+    /** How many chars around a number its cue words may sit. */
+    private static final int NEAR = 48;
 
     /** The text the extractor reads for this paper; claim offsets point into it. */
     public static String input(String title, String abstractText) {
@@ -36,14 +38,30 @@ public final class LensExtractor {
 
         List<Claim> claims = new ArrayList<>();
         Set<String> resources = new LinkedHashSet<>();
+        boolean first = true;
         for (int[] s : sentences) {
             String sl = lower.substring(s[0], s[1]);
             boolean inTitle = s[0] < titleEnd;
+            Claim previous = null;
+            int previousEnd = -1;
             for (Mention m : NumberScanner.scan(t, s[0], s[1])) {
                 Claim c = classify(clean, lower, s, m, physical);
-                if (c != null) claims.add(c);
+                if (c == null) continue;
+                // In a list ("by 24%, 31% and 22%") a number without its own cue shares its neighbour's kind.
+                if (previous != null && ("other".equals(c.kind()) || "accuracy".equals(c.kind()))
+                        && m.start() - previousEnd < 48 && c.unit().equals(previous.unit())
+                        && !"accuracy".equals(previous.kind()) && !"other".equals(previous.kind())) {
+                    String own = nearestAround(lower, s, m);
+                    c = new Claim(c.text(), c.value(), c.unit(), previous.kind(),
+                            own != null ? own : previous.resource(),
+                            c.sentenceStart(), c.sentenceEnd(), c.start(), c.end());
+                }
+                claims.add(c);
+                previous = c;
+                previousEnd = m.end();
             }
-            if (inTitle || Cues.isContribution(sl)) Cues.resourcesIn(sl, resources);
+            if (inTitle || Cues.isContribution(sl, !inTitle && first)) Cues.resourcesIn(sl, resources);
+            if (!inTitle) first = false;
         }
         for (Claim c : claims) {
             if (c.resource() == null) continue;
@@ -55,10 +73,15 @@ public final class LensExtractor {
                 default -> { }
             }
         }
-        if (physical && !resources.isEmpty()) resources.retainAll(Set.of("compute", "memory", "money"));
+        if (physical && !resources.isEmpty()) resources.retainAll(Set.of("compute", "memory"));
         List<String> ordered = new ArrayList<>();
         for (String r : Lens.RESOURCES) if (resources.contains(r)) ordered.add(r);
         return new Lens(VERSION, ordered, claims);
+    }
+
+    private static String nearestAround(String lower, int[] s, Mention m) {
+        return Cues.nearestResource(lower.substring(Math.max(s[0], m.start() - NEAR), m.start()),
+                lower.substring(m.end(), Math.min(s[1], m.end() + NEAR)));
     }
 
     private static int cleanIndexOf(CleanText clean, int inputOffset) {
@@ -70,9 +93,8 @@ public final class LensExtractor {
     /** Decides whether a mention states a result, cost, size or budget, and of which kind; null if not. */
     private static Claim classify(CleanText clean, String lower, int[] s, Mention m, boolean physical) {
         String t = clean.text;
-        int near = 48;
-        String before = lower.substring(Math.max(s[0], m.start() - near), m.start());
-        String after = lower.substring(m.end(), Math.min(s[1], m.end() + near));
+        String before = lower.substring(Math.max(s[0], m.start() - NEAR), m.start());
+        String after = lower.substring(m.end(), Math.min(s[1], m.end() + NEAR));
         String wide = lower.substring(Math.max(s[0], m.start() - 130), m.start());
         String sentence = lower.substring(s[0], s[1]);
         Unit u = m.unit();
@@ -105,32 +127,34 @@ public final class LensExtractor {
             }
             case PERCENT -> {
                 if (physical) return null;
-                if (after.startsWith(" of ") && !Cues.any(head(after, 44), Cues.SHARE_OF)) return null;
+                if (after.startsWith(" of ") && !Cues.any(head(after, 24), Cues.SHARE_OF)) return null;
+                boolean budget = Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ");
                 if (Cues.any(head(after, 14), Cues.SPEED)) {
                     kind = "speedup";
                     resource = "compute";
                 } else if (m.sign() == '+') {
                     kind = "improvement";
                     resource = null;
-                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.any(head(after, 30), Cues.REDUCE)) {
-                    boolean budget = Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ");
-                    kind = budget ? "budget" : "reduction";
-                    resource = Cues.nearestResource(before, after);
-                    if (resource == null && budget) resource = Cues.nearestResource("", after);
-                } else if (Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ")) {
+                } else if (Cues.any(head(after, 22), Cues.DROP) && Cues.any(head(after, 22), Cues.METRIC)) {
+                    kind = "accuracy";
+                    resource = null;
+                } else if (!budget && Cues.any(head(after, 16), Cues.METRIC)) {
+                    kind = "accuracy";
+                    resource = null;
+                } else if (budget) {
                     kind = "budget";
                     resource = Cues.nearestResource("", after);
+                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.any(head(after, 30), Cues.REDUCE)) {
+                    kind = "reduction";
+                    resource = Cues.nearestResource(before, after);
                 } else if (Cues.any(head(after, 20), Cues.MORE_TIME)) {
                     kind = "cost";
                     resource = "compute";
                 } else if (Cues.any(tail(wide, 40), Cues.IMPROVE) || Cues.any(head(after, 16), Cues.IMPROVE)) {
                     kind = "improvement";
                     resource = null;
-                } else if (Cues.any(tail(wide, 60), Cues.METRIC) || Cues.any(head(after, 24), Cues.METRIC)) {
-                    kind = "accuracy";
-                    resource = null;
                 } else {
-                    kind = "other";
+                    kind = "accuracy";
                     resource = null;
                 }
             }
@@ -140,7 +164,9 @@ public final class LensExtractor {
             }
             case GB, MB -> {
                 if (physical) return null;
-                kind = Cues.any(tail(wide, 50), Cues.REDUCE) ? "reduction"
+                // "NVIDIA H100 80GB" names a device; "a 16GB envelope" is a budget.
+                if (Cues.any(tail(before, 12), Cues.HARDWARE) && !Cues.any(head(after, 16), Cues.ENVELOPE)) return null;
+                kind = Cues.any(tail(before, 30), Cues.REDUCE) ? "reduction"
                         : Cues.any(tail(before, 24), Cues.BUDGET) || Cues.any(head(after, 16), Cues.ENVELOPE)
                         ? "budget" : "size";
                 resource = "memory";
@@ -172,14 +198,14 @@ public final class LensExtractor {
             case SECONDS, HOURS, STEPS, GPUS, FLOPS -> {
                 if (physical) return null;
                 if (u == Unit.STEPS && tail(before, 6).endsWith("step ")) return null;
-                kind = Cues.any(tail(wide, 60), Cues.REDUCE) ? "reduction"
+                kind = Cues.any(tail(before, 40), Cues.REDUCE) ? "reduction"
                         : Cues.any(tail(before, 20), Cues.BUDGET) || u == Unit.STEPS ? "budget"
                         : u == Unit.FLOPS ? "size" : "cost";
                 resource = "compute";
             }
             case POINTS -> {
                 if (physical) return null;
-                kind = Cues.any(tail(wide, 50), Cues.DROP) || Cues.any(head(after, 16), Cues.DROP)
+                kind = Cues.any(tail(wide, 50), Cues.DROP) || Cues.any(head(after, 40), Cues.DROP)
                         ? "accuracy" : "improvement";
                 resource = null;
             }
@@ -221,7 +247,7 @@ public final class LensExtractor {
                 return null;
             }
         }
-        if (physical && !("speedup".equals(kind) || "money".equals(resource) || "reduction".equals(kind) && resource != null)) {
+        if (physical && !("speedup".equals(kind) || "reduction".equals(kind) && resource != null)) {
             return null;
         }
         int start = clean.inputStart(m.start());

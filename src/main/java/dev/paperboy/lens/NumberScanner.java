@@ -294,10 +294,13 @@ final class NumberScanner {
         }
         if (u != null) return new Word(Math.min(e, to), u, null);
         // "32 A100 GPUs", "10 calibration examples": one word may sit between the number and the unit.
-        if (c == ' ' && e < to && t.charAt(e) == ' ') {
-            int s2 = e + 1;
-            if (t.startsWith("GPUs", s2) && w.length() <= 8 && w.chars().anyMatch(ch -> Character.isUpperCase(ch) || isDigit((char) ch))) {
-                return new Word(s2 + 4, Unit.GPUS, null);
+        if (c == ' ') {
+            int k = s;
+            while (k < to && Character.isLetterOrDigit(t.charAt(k)) && k - s < 10) k++;
+            String model = t.substring(s, k);
+            if (k + 1 < to && t.charAt(k) == ' ' && t.startsWith("GPU", k + 1)
+                    && model.chars().anyMatch(ch -> isDigit((char) ch))) {
+                return new Word(t.startsWith("GPUs", k + 1) ? k + 5 : k + 4, Unit.GPUS, null);
             }
         }
         if (c == ' ' && (head.startsWith("example") || head.startsWith("sample") || head.startsWith("label")
