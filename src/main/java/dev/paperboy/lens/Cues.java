@@ -21,14 +21,16 @@ final class Cues {
             "exceed", "beats", "more ");
     static final List<String> BUDGET = List.of(
             "only", "just", "less than", "under", "below", "within", "fewer than", "as few as", "as little as",
-            "budget", "no more than");
+            "budget", "no more than", "merely", "a mere");
     static final List<String> HARDWARE = List.of("h100", "a100", "v100", "h200", "a6000", "rtx", "4090", "3090",
             "tpu", "gpu ");
+    static final List<String> RECORDED = List.of("video", "audio", "speech", "recording", "footage", "of data",
+            " data", "of driving", "of gameplay", "of music", "clips", "long ");
     static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
     static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
     static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse");
     static final List<String> METRIC = List.of(
-            "accuracy", "precision", "recall", "f1", "f-score", "score", "success rate", "pass@", "map", "miou",
+            "accuracy", "precision", "recall", "f1", "f-score", "f-measure", "ods", "psnr", "score", "success rate", "pass@", "map", "miou",
             "iou", "auc", "mota", "idf1", "top-1", "top-5", "bleu", "rouge", "win rate", "sensitivity",
             "specificity", "correlation", "em ", "exact match", "error", "dice", "hit rate", "rate of");
     static final List<String> MODEL_WORDS = List.of(" model", " llm", " vlm", " variant", " backbone", " teacher",
@@ -42,7 +44,7 @@ final class Cues {
             "training", "sample", "example", "performance", "accuracy", "quality", "budget", "energy", "weights",
             "kv cache", "bandwidth", "communication", "gpu");
     private static final List<String> METRIC_BEFORE = List.of(
-            "mrr", "hit", "fid", "fvd", "psnr", "ssim", "lpips", "bleu", "rouge", "f1", "auc", "score", "similarity",
+            "mrr", "hit", "fid", "fvd", "rfid", "rfvd", "gfid", "kid", "fd", "psnr", "ssim", "lpips", "bleu", "rouge", "f1", "auc", "score", "similarity",
             "correlation", "ratio", "map", "iou", "accuracy", "ndcg", "recall", "precision", "spearman", "pearson",
             "kappa", "error", "cider", "meteor", "perplexity", "ppl", "chamfer", "eer", "wer", "cer");
     private static final List<String> PHYSICAL = List.of(
@@ -53,6 +55,21 @@ final class Cues {
 
     static boolean any(String s, List<String> words) {
         for (String w : words) if (s.contains(w)) return true;
+        return false;
+    }
+
+    /** Like {@link #any} but a cue must not sit inside a longer word ("wer" is not in "power"). */
+    static boolean anyWord(String s, List<String> words) {
+        for (String w : words) {
+            int i = s.indexOf(w);
+            while (i >= 0) {
+                int e = i + w.length();
+                boolean leftOk = i == 0 || !Character.isLetter(s.charAt(i - 1));
+                boolean rightOk = e >= s.length() || !Character.isLetter(s.charAt(e)) || !Character.isLetter(w.charAt(w.length() - 1));
+                if (leftOk && rightOk) return true;
+                i = s.indexOf(w, i + 1);
+            }
+        }
         return false;
     }
 
@@ -93,12 +110,23 @@ final class Cues {
                 || b.endsWith(" at"))) {
             return false;
         }
-        return any(b, METRIC_BEFORE);
+        return anyWord(b, METRIC_BEFORE);
     }
 
     private static final List<String> REDUCTION_OF = List.of(
             " reduction in", " reduction of", " less", " fewer", " lower", " smaller", " decrease in", " savings in",
             " compression of", " cut in");
+
+    /** True when a bare decimal is followed by a metric name ("0.88 average SSIM", "0.93 F1"). */
+    static boolean isMetricAfter(String after) {
+        String a = after.strip();
+        if (a.startsWith("average ")) a = a.substring(8);
+        else if (a.startsWith("mean ")) a = a.substring(5);
+        for (String w : METRIC_BEFORE) {
+            if (a.startsWith(w) && (a.length() == w.length() || !Character.isLetter(a.charAt(w.length())))) return true;
+        }
+        return false;
+    }
 
     private record Key(String word, String resource) {}
 
@@ -157,7 +185,11 @@ final class Cues {
     private static final List<Phrase> RESOURCE_PHRASES = List.of(
             p("faster", "compute"), p("speedup", "compute"), p("speed-up", "compute"), p("speed up", "compute"),
             p("accelerat", "compute"), p("latency", "compute"), p("throughput", "compute"),
-            p("computational cost", "compute"), p("computational overhead", "compute"),
+            p("computational cost", "compute"), p("computational burden", "compute"),
+            p("computational requirement", "compute"), p("computational resource", "compute"),
+            p("computational load", "compute"), p("computational saving", "compute"),
+            p("computationally inexpensive", "compute"), p("computationally cheap", "compute"),
+            p("computationally light", "compute"), p("computational overhead", "compute"),
             p("computational efficien", "compute"), p("computationally efficient", "compute"),
             p("computationally inefficient", "compute"), p("compute cost", "compute"),
             p("compute budget", "compute"), p("training cost", "compute"), p("training time", "compute"),
@@ -166,15 +198,14 @@ final class Cues {
             p("flops", "compute"), p("gpu hours", "compute"), p("gpu-hours", "compute"),
             p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime", "compute"), p("time complexity", "compute"),
             p("computational demand", "compute"), p("time-consuming", "compute"), p("drafting time", "compute"),
-            p("search time", "compute"), p("computational", "compute"),
-            p("memory footprint", "memory"), p("memory consumption", "memory"),
+            p("search time", "compute"), p("memory footprint", "memory"), p("memory consumption", "memory"),
             p("memory cost", "memory"), p("gpu memory", "memory"), p("peak memory", "memory"),
             p("memory overhead", "memory"), p("memory-efficient", "memory"), p("memory efficien", "memory"),
             p("kv cache", "memory"), p("kv-cache", "memory"), p("vram", "memory"), p("memory requirement", "memory"),
             p("memory demand", "memory"), p("memory budget", "memory"), p("memory to store", "memory"),
             p("storage cost", "memory"), p("storage overhead", "memory"), p("peak gpu memory", "memory"), p("storage size", "memory"), p("storage requirement", "memory"),
             p("storage space", "memory"), p("efficient image storage", "memory"), p("reduce the complexity", "compute"),
-            p("optimization complexity", "compute"), p("computational complexity", "compute"), p("computational and memory", "memory"),
+            p("optimization complexity", "compute"), p("computational and memory", "memory"),
             p("memory and comput", "memory"),
             p("data-efficient", "data"), p("data efficien", "data"), p("sample efficien", "data"),
             p("sample-efficient", "data"), p("paired training data", "data"), p("training data", "data"),
@@ -188,14 +219,18 @@ final class Cues {
             p("parameter-efficient", "parameters"), p("parameter efficien", "parameters"),
             p("trainable parameters", "parameters"), p("fewer parameters", "parameters"),
             p("parameter count", "parameters"), p("model size", "parameters"), p("model compression", "parameters"),
-            p("vocabulary size", "parameters"), p("embedding size", "parameters"), p("merely", "parameters"),
-            p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
+            p("vocabulary size", "parameters"), p("embedding size", "parameters"), p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
             p("monetary", "money"),
             p("energy consumption", "energy"), p("energy efficien", "energy"), p("energy-efficien", "energy"),
             p("energy cost", "energy"), p("energy usage", "energy"), p("energy demand", "energy"),
             p("energy to process", "energy"), p("energy saving", "energy"), p("carbon", "energy"),
             p("power consumption", "energy"), p("sustainab", "energy"),
-            p("communication", "communication"), p("bandwidth", "communication"), p("to transmit", "communication"),
+            p("bandwidth", "communication"), p("communication cost", "communication"),
+            p("communication overhead", "communication"), p("communication efficien", "communication"),
+            p("communication-efficient", "communication"), p("communication round", "communication"),
+            p("communication bottleneck", "communication"), p("communication load", "communication"),
+            p("communication volume", "communication"), p("communication budget", "communication"),
+            p("communication complexity", "communication"), p("communicated", "communication"), p("to transmit", "communication"),
             p("transmitted data", "communication"), p("transmission", "communication"),
             p("fewer tokens", "context"), p("less tokens", "context"), p("token compression", "context"),
             p("token pruning", "context"), p("visual tokens", "context"), p("context window", "context"),

@@ -107,6 +107,8 @@ public final class LensExtractor {
                 if (m.end() < s[1] && (NumberScanner.isDigit(t.charAt(m.end()))
                         || after.startsWith(" 10^") || after.startsWith("10^"))) return null;
                 if (m.start() > s[0] && (t.charAt(m.start() - 1) == '×')) return null;
+                if (after.length() > 1 && after.charAt(0) == ' ' && NumberScanner.isDigit(after.charAt(1))
+                        && !m.range()) return null;
                 if (Cues.any(after.substring(0, Math.min(after.length(), 28)), Cues.SCALE_TASK)) return null;
                 boolean spelled = isSpelledTimes(t, m);
                 if (Cues.any(head(after, 24), Cues.SPEED) || Cues.any(tail(before, 20), Cues.SPEED_BEFORE)) {
@@ -135,16 +137,16 @@ public final class LensExtractor {
                 } else if (m.sign() == '+') {
                     kind = "improvement";
                     resource = null;
-                } else if (Cues.any(head(after, 22), Cues.DROP) && Cues.any(head(after, 22), Cues.METRIC)) {
+                } else if (Cues.any(head(after, 22), Cues.DROP) && Cues.anyWord(head(after, 22), Cues.METRIC)) {
                     kind = "accuracy";
                     resource = null;
-                } else if (!budget && Cues.any(head(after, 16), Cues.METRIC)) {
+                } else if (!budget && Cues.anyWord(head(after, 16), Cues.METRIC)) {
                     kind = "accuracy";
                     resource = null;
                 } else if (budget) {
                     kind = "budget";
                     resource = Cues.nearestResource("", after);
-                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.any(head(after, 30), Cues.REDUCE)) {
+                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.any(head(after, 14), Cues.REDUCE)) {
                     kind = "reduction";
                     resource = Cues.nearestResource(before, after);
                 } else if (Cues.any(head(after, 20), Cues.MORE_TIME)) {
@@ -166,14 +168,13 @@ public final class LensExtractor {
                 if (physical) return null;
                 // "NVIDIA H100 80GB" names a device; "a 16GB envelope" is a budget.
                 if (Cues.any(tail(before, 12), Cues.HARDWARE) && !Cues.any(head(after, 16), Cues.ENVELOPE)) return null;
-                kind = Cues.any(tail(before, 30), Cues.REDUCE) ? "reduction"
-                        : Cues.any(tail(before, 24), Cues.BUDGET) || Cues.any(head(after, 16), Cues.ENVELOPE)
-                        ? "budget" : "size";
+                kind = Cues.any(tail(before, 24), Cues.BUDGET) || Cues.any(head(after, 16), Cues.ENVELOPE) ? "budget"
+                        : Cues.any(tail(before, 30), Cues.REDUCE) ? "reduction" : "size";
                 resource = "memory";
             }
             case PARAMS -> {
                 kind = Cues.any(head(after, 20), Cues.REDUCE) || Cues.any(tail(before, 24), Cues.REDUCE)
-                        ? "reduction" : "size";
+                        ? "reduction" : Cues.any(tail(before, 16), Cues.BUDGET) ? "budget" : "size";
                 resource = "parameters";
             }
             case TOKENS -> {
@@ -198,6 +199,8 @@ public final class LensExtractor {
             case SECONDS, HOURS, STEPS, GPUS, FLOPS -> {
                 if (physical) return null;
                 if (u == Unit.STEPS && tail(before, 6).endsWith("step ")) return null;
+                // "33h of video" and "1,000 hours of speech" measure a dataset, not a cost.
+                if ((u == Unit.HOURS || u == Unit.SECONDS) && Cues.any(head(after, 16), Cues.RECORDED)) return null;
                 kind = Cues.any(tail(before, 40), Cues.REDUCE) ? "reduction"
                         : Cues.any(tail(before, 20), Cues.BUDGET) || u == Unit.STEPS ? "budget"
                         : u == Unit.FLOPS ? "size" : "cost";
@@ -236,7 +239,7 @@ public final class LensExtractor {
                 } else if (m.sign() == '+' && m.decimal()) {
                     kind = "improvement";
                     resource = null;
-                } else if (m.decimal() && Cues.isMetricBefore(tail(before, 26))) {
+                } else if (m.decimal() && (Cues.isMetricBefore(tail(before, 26)) || Cues.isMetricAfter(head(after, 24)))) {
                     kind = tail(before, 26).contains("ratio") ? "other" : "accuracy";
                     resource = null;
                 } else {

@@ -32,7 +32,7 @@ final class NumberScanner {
                 p = skipToken(t, p, to);
                 continue;
             }
-            Mention m = mention(t, from, to, p, q);
+            Mention m = mention(t, from, to, p, q, false);
             if (m == null) {
                 p = skipToken(t, p, to);
                 continue;
@@ -72,9 +72,9 @@ final class NumberScanner {
         return new int[] {q};
     }
 
-    private static Mention mention(String t, int from, int to, int p, int q) {
+    private static Mention mention(String t, int from, int to, int p, int q, boolean rangeEnd) {
         // Left side: a number glued to a word by a hyphen or slash belongs to a name ("ViT-7B", "ViT-S/16").
-        if (p - 2 >= from && (t.charAt(p - 1) == '-' || t.charAt(p - 1) == '/')
+        if (!rangeEnd && p - 2 >= from && (t.charAt(p - 1) == '-' || t.charAt(p - 1) == '/')
                 && Character.isLetterOrDigit(t.charAt(p - 2))) {
             return null;
         }
@@ -151,7 +151,7 @@ final class NumberScanner {
         int[] rg = range(t, from, to, start, r);
         if (rg != null) {
             int[] n2 = number(t, rg[0], to);
-            Mention second = n2[0] > 0 ? mention(t, from, to, rg[0], n2[0]) : null;
+            Mention second = n2[0] > 0 ? mention(t, from, to, rg[0], n2[0], true) : null;
             if (second != null && (second.unit() == unit || unit == Unit.NONE || second.unit() == Unit.NONE)
                     && second.sign() != '+') {
                 double v2 = second.value();
@@ -213,8 +213,8 @@ final class NumberScanner {
             case "GB" -> Unit.GB;
             case "MB" -> Unit.MB;
             case "fps", "FPS" -> Unit.FPS;
-            case "s", "sec", "ms" -> Unit.SECONDS;
-            case "h", "hrs", "min" -> Unit.HOURS;
+            case "s", "sec" -> Unit.SECONDS;
+            case "h", "hrs", "min", "ms" -> Unit.HOURS;
             case "dB" -> Unit.DB;
             case "GFLOPs", "TFLOPs", "FLOPs", "GFLOPS", "TFLOPS", "PFLOPs" -> Unit.FLOPS;
             case "pp" -> Unit.POINTS;
@@ -224,8 +224,7 @@ final class NumberScanner {
         BigDecimal m = switch (w) {
             case "K", "k" -> THOUSAND;
             case "M" -> MILLION;
-            case "B", "G" -> BILLION;
-            case "T" -> TRILLION;
+            case "B" -> BILLION;
             default -> null;
         };
         if (m != null) return new Suffix(e, null, m);
@@ -268,8 +267,9 @@ final class NumberScanner {
             case "tokens", "token" -> Unit.TOKENS;
             case "words", "word" -> c == ' ' ? Unit.WORDS : null;
             case "FPS", "fps" -> Unit.FPS;
-            case "seconds", "second", "s", "sec", "secs", "ms", "milliseconds" -> Unit.SECONDS;
-            case "hours", "hour", "h", "hrs", "days", "day", "minutes", "minute", "min", "mins", "weeks" -> Unit.HOURS;
+            case "seconds", "second", "s", "sec", "secs" -> Unit.SECONDS;
+            case "hours", "hour", "h", "hrs", "days", "day", "minutes", "minute", "min", "mins", "weeks", "ms",
+                    "milliseconds" -> Unit.HOURS;
             case "GPU" -> t.startsWith("GPU hour", s) || t.startsWith("GPU-hour", s) || t.startsWith("GPU day", s)
                     || t.startsWith("GPU-day", s) ? Unit.HOURS : t.startsWith("GPUs", s) ? Unit.GPUS : null;
             case "GPUs" -> Unit.GPUS;
