@@ -26,6 +26,13 @@ final class Cues {
             "tpu", "gpu ");
     static final List<String> RECORDED = List.of("video", "audio", "speech", "recording", "footage", "of data",
             " data", "of driving", "of gameplay", "of music", "clips", "long ");
+    static final List<String> RUNNING = List.of(
+            "train", "inference", "runtime", "run ", "runs", "latency", "gpu", "cpu", "comput", "wall-clock", "speed",
+            "faster", "time", "finish", "process", "generat", "takes", "took", "respon", "hours", "minutes", "days",
+            "seconds", "fine-tun", "decod", "render", "solv", "simulat", "search", "draft");
+    static final List<String> GAIN_BEFORE = List.of("gain of", "gains of", "improvement of", "improvements of",
+            "improves by", "improved by", "improving by", "outperforms", "outperforming", "increase of", "boost of",
+            "boosts", "surpasses", "surpassing");
     static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
     static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
     static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse");
@@ -51,7 +58,10 @@ final class Cues {
             "galax", "redshift", "kpc", "mpc", "gpc", "myr", "gyr", "stellar", "quasar", "black hole",
             "dark matter", "cosmic", "cosmolog", "supernova", "solar mass", "⊙", "telescope", "jwst", "alma ",
             "interferomet", "spectroscop", "luminosity", "accretion", "exoplanet", "pulsar", "neutron star",
-            "magnetic field", "microgauss", "λcdm", "cmb", "halo", "arcmin", "arcsec", "magnitude limit", "nebular");
+            "magnetic field", "microgauss", "λcdm", "cmb", "halo", "arcmin", "arcsec", "magnitude limit", "nebular",
+            "agn", "axion", "cosmic ray", "mhz", "kev", "mev", "gev", "tev", "neutrino", "gravitational wave",
+            "photometr", "synchrotron", "baryon", "intergalactic", "interstellar", "solar ", "the sun", "flare",
+            "magnetar", "white dwarf", "star formation", "planetary", "astrophys", "astronom", "σ");
 
     static boolean any(String s, List<String> words) {
         for (String w : words) if (s.contains(w)) return true;

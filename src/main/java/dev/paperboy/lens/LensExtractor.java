@@ -137,6 +137,9 @@ public final class LensExtractor {
                 } else if (m.sign() == '+') {
                     kind = "improvement";
                     resource = null;
+                } else if (Cues.any(tail(before, 24), Cues.GAIN_BEFORE)) {
+                    kind = "improvement";
+                    resource = null;
                 } else if (Cues.any(head(after, 22), Cues.DROP) && Cues.anyWord(head(after, 22), Cues.METRIC)) {
                     kind = "accuracy";
                     resource = null;
@@ -201,8 +204,10 @@ public final class LensExtractor {
                 if (u == Unit.STEPS && tail(before, 6).endsWith("step ")) return null;
                 // "33h of video" and "1,000 hours of speech" measure a dataset, not a cost.
                 if ((u == Unit.HOURS || u == Unit.SECONDS) && Cues.any(head(after, 16), Cues.RECORDED)) return null;
-                kind = Cues.any(tail(before, 40), Cues.REDUCE) ? "reduction"
-                        : Cues.any(tail(before, 20), Cues.BUDGET) || u == Unit.STEPS ? "budget"
+                // A duration only counts where the sentence is about running or training something.
+                if ((u == Unit.HOURS || u == Unit.SECONDS) && !Cues.any(sentence, Cues.RUNNING)) return null;
+                kind = Cues.any(tail(before, 20), Cues.BUDGET) || u == Unit.STEPS ? "budget"
+                        : Cues.any(tail(before, 40), Cues.REDUCE) ? "reduction"
                         : u == Unit.FLOPS ? "size" : "cost";
                 resource = "compute";
             }

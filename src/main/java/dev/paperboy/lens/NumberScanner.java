@@ -94,6 +94,8 @@ final class NumberScanner {
             start = k;
             k--;
         }
+        // Superscripts and subscripts ("0.844^+0.055_-0.062") are error bars, not quantities.
+        if (start - 1 >= from && (t.charAt(start - 1) == '^' || t.charAt(start - 1) == '_')) return null;
         BigDecimal value = parse(t, p, q);
         boolean decimal = t.substring(p, q).indexOf('.') >= 0;
         int r = q;
