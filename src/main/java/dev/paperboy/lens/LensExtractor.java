@@ -93,6 +93,7 @@ public final class LensExtractor {
     /** Decides whether a mention states a result, cost, size or budget, and of which kind; null if not. */
     private static Claim classify(CleanText clean, String lower, int[] s, Mention m, boolean physical) {
         String t = clean.text;
+        if (m.end() > s[1] || m.start() < s[0]) return null; // a unit read past a cut sentence
         String before = lower.substring(Math.max(s[0], m.start() - NEAR), m.start());
         String after = lower.substring(m.end(), Math.min(s[1], m.end() + NEAR));
         String wide = lower.substring(Math.max(s[0], m.start() - 130), m.start());

@@ -51,6 +51,26 @@ class HostileInputTest {
     }
 
     @org.junit.jupiter.api.Test
+    void randomNumberSoupNeverThrows() {
+        String[] pieces = {"1", "23", "4.5", ",", ".", " ", "%", "\\%", "$", "\\times", "x", "×", "-", "--", "~", "\\sim",
+            "{", "}", "^", "_", "K", "M", "B", "billion", " to ", "times", "fold", " GPU hours", " GB", " tokens",
+            " parameters", "faster", " less ", "only", "e.g.", "Fig.", "\n", "(", ")", "GPUs", " A100", "é", "🚀"};
+        java.util.Random random = new java.util.Random(42);
+        LensExtractor extractor = new LensExtractor();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (int i = 0; i < 3_000; i++) {
+                StringBuilder b = new StringBuilder();
+                int n = random.nextInt(80);
+                for (int k = 0; k < n; k++) b.append(pieces[random.nextInt(pieces.length)]);
+                String text = b.toString();
+                Lens lens = extractor.extract("t", text);
+                String input = LensExtractor.input("t", text);
+                for (Claim c : lens.claims()) assertEquals(c.text(), input.substring(c.start(), c.end()), text);
+            }
+        });
+    }
+
+    @org.junit.jupiter.api.Test
     void nullAndEmptyInputsGiveAnEmptyLens() {
         LensExtractor extractor = new LensExtractor();
         assertTrue(extractor.extract(null, null).isEmpty());
