@@ -16,6 +16,11 @@ final class Cues {
     static final List<String> REDUCE = List.of(
             "fewer", "less ", "smaller", "reduc", "compress", "lower", "saving", "saves", "save ", "cut",
             "decreas", "shrink", "cheaper", "prun", "drops", "eliminat");
+    /** Reduction words that directly follow a number ("2.8x less compute", "30% fewer tokens"). */
+    static final List<String> REDUCE_AFTER = List.of(
+            " less", " fewer", " smaller", " lower", " reduction", " reduced", " decrease", " saving", " cheaper",
+            " compression", " shorter", " cut", " drop in", " memory reduction", " compute reduction",
+            " parameter reduction", " token reduction", " model size reduction", " size reduction", "reduction");
     static final List<String> IMPROVE = List.of(
             "improv", "gain", "outperform", "higher", "better", "boost", "increas", "more accurate", "surpass",
             "exceed", "beats", "more ");
@@ -31,7 +36,7 @@ final class Cues {
             "faster", "time", "finish", "process", "generat", "takes", "took", "respon", "hours", "minutes", "days",
             "seconds", "fine-tun", "decod", "render", "solv", "simulat", "search", "draft");
     static final List<String> GAIN_BEFORE = List.of("gain of", "gains of", "improvement of", "improvements of",
-            "improves by", "improved by", "improving by", "outperforms", "outperforming", "increase of", "boost of",
+            "improves by", "improved by", "improving by", "outperforms", "outperforming", "increase of", "increase in", "boost of",
             "boosts", "surpasses", "surpassing");
     static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
     static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
@@ -62,6 +67,11 @@ final class Cues {
             "agn", "axion", "cosmic ray", "mhz", "kev", "mev", "gev", "tev", "neutrino", "gravitational wave",
             "photometr", "synchrotron", "baryon", "intergalactic", "interstellar", "solar ", "the sun", "flare",
             "magnetar", "white dwarf", "star formation", "planetary", "astrophys", "astronom", "σ");
+
+    static boolean startsAny(String s, List<String> prefixes) {
+        for (String w : prefixes) if (s.startsWith(w)) return true;
+        return false;
+    }
 
     static boolean any(String s, List<String> words) {
         for (String w : words) if (s.contains(w)) return true;

@@ -115,7 +115,7 @@ public final class LensExtractor {
                 if (Cues.any(head(after, 24), Cues.SPEED) || Cues.any(tail(before, 20), Cues.SPEED_BEFORE)) {
                     kind = "speedup";
                     resource = "compute";
-                } else if (Cues.any(head(after, 30), Cues.REDUCE) || Cues.any(tail(wide, 60), Cues.REDUCE)) {
+                } else if (Cues.startsAny(after, Cues.REDUCE_AFTER) || Cues.any(tail(wide, 60), Cues.REDUCE)) {
                     kind = "reduction";
                     resource = Cues.nearestResource(before, after);
                 } else if (Cues.any(head(after, 24), Cues.IMPROVE) || Cues.any(tail(before, 30), Cues.IMPROVE)) {
@@ -150,7 +150,7 @@ public final class LensExtractor {
                 } else if (budget) {
                     kind = "budget";
                     resource = Cues.nearestResource("", after);
-                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.any(head(after, 14), Cues.REDUCE)) {
+                } else if (m.sign() == '-' || Cues.any(tail(wide, 70), Cues.REDUCE) || Cues.startsAny(after, Cues.REDUCE_AFTER)) {
                     kind = "reduction";
                     resource = Cues.nearestResource(before, after);
                 } else if (Cues.any(head(after, 20), Cues.MORE_TIME)) {
