@@ -13,6 +13,8 @@ final class Cues {
     static final List<String> SPEED_BEFORE = List.of(
             "speedup of", "speed-up of", "speedup", "speed-up", "accelerates", "accelerating", "accelerate",
             "speeds up", "speed up", "acceleration of");
+    static final List<String> SPEED_BY = List.of("throughput by", "speed by", "speedup of", "speed-up of",
+            "speeds up", "accelerates inference by", "accelerates training by");
     static final List<String> REDUCE = List.of(
             "fewer", "less ", "smaller", "reduc", "compress", "lower", "saving", "saves", "save ", "cut",
             "decreas", "shrink", "cheaper", "prun", "drops", "eliminat");

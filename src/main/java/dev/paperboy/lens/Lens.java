@@ -39,7 +39,8 @@ public record Lens(int version, List<String> resources, List<Claim> claims) {
         for (Claim c : claims) {
             int rank = switch (c.kind()) {
                 case "speedup" -> 0;
-                case "reduction" -> c.resource() == null ? 3 : 1;
+                // "58% less" without saying of what would mislead on a card.
+                case "reduction" -> c.resource() == null ? Integer.MAX_VALUE : 1;
                 case "budget" -> 2;
                 case "cost" -> 4;
                 default -> Integer.MAX_VALUE;

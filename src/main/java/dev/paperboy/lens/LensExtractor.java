@@ -132,7 +132,7 @@ public final class LensExtractor {
                 if (physical) return null;
                 if (after.startsWith(" of ") && !Cues.any(head(after, 24), Cues.SHARE_OF)) return null;
                 boolean budget = Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ");
-                if (Cues.any(head(after, 14), Cues.SPEED)) {
+                if (Cues.any(head(after, 14), Cues.SPEED) || Cues.any(tail(before, 24), Cues.SPEED_BY)) {
                     kind = "speedup";
                     resource = "compute";
                 } else if (m.sign() == '+') {
