@@ -1,5 +1,6 @@
 package dev.paperboy.lens;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,10 +11,10 @@ import java.util.Objects;
 public record Claim(String text, double value, String unit, String kind, String resource,
                     int sentenceStart, int sentenceEnd, int start, int end) {
 
-    public static final java.util.List<String> UNITS =
-            java.util.List.of("x", "%", "$", "GB", "MB", "params", "tokens", "words", "FPS", "s", "points", "other");
-    public static final java.util.List<String> KINDS =
-            java.util.List.of("speedup", "reduction", "improvement", "accuracy", "cost", "size", "budget", "other");
+    public static final List<String> UNITS =
+            List.of("x", "%", "$", "GB", "MB", "params", "tokens", "words", "FPS", "s", "points", "other");
+    public static final List<String> KINDS =
+            List.of("speedup", "reduction", "improvement", "accuracy", "cost", "size", "budget", "other");
 
     public Claim {
         Objects.requireNonNull(text, "text");

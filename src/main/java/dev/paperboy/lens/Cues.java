@@ -70,6 +70,15 @@ final class Cues {
             "photometr", "synchrotron", "baryon", "intergalactic", "interstellar", "solar ", "the sun", "flare",
             "magnetar", "white dwarf", "star formation", "planetary", "astrophys", "astronom", "σ");
 
+    static final List<String> FACTOR_BEFORE = List.of("factor of ", "speedup of ", "speed-up of ",
+            "speedups of ", "speed-ups of ", "compression ratio of ");
+
+    /** True when {@code s} ends with one of {@code suffixes}. */
+    static boolean startsAnyEnd(String s, List<String> suffixes) {
+        for (String w : suffixes) if (s.endsWith(w)) return true;
+        return false;
+    }
+
     static boolean startsAny(String s, List<String> prefixes) {
         for (String w : prefixes) if (s.startsWith(w)) return true;
         return false;

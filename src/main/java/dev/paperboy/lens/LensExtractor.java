@@ -4,7 +4,6 @@ import dev.paperboy.lens.Mention.Unit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,7 +30,7 @@ public final class LensExtractor {
         if (input.length() > MAX_INPUT) input = input.substring(0, MAX_INPUT);
         CleanText clean = CleanText.of(input);
         String t = clean.text;
-        String lower = t.toLowerCase(Locale.ROOT);
+        String lower = lowerSameLength(t);
         int titleEnd = cleanIndexOf(clean, Math.min(t0.length(), input.length()));
         List<int[]> sentences = Sentences.split(t, titleEnd);
         boolean physical = Cues.isPhysicalScience(lower);
@@ -79,6 +78,13 @@ public final class LensExtractor {
         return new Lens(VERSION, ordered, claims);
     }
 
+    /** Lower-cases char by char: String.toLowerCase may change the length ("İ"), which would break offsets. */
+    static String lowerSameLength(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(s.charAt(i));
+        return new String(out);
+    }
+
     private static String nearestAround(String lower, int[] s, Mention m) {
         return Cues.nearestResource(lower.substring(Math.max(s[0], m.start() - NEAR), m.start()),
                 lower.substring(m.end(), Math.min(s[1], m.end() + NEAR)));
@@ -99,6 +105,10 @@ public final class LensExtractor {
         String wide = lower.substring(Math.max(s[0], m.start() - 130), m.start());
         String sentence = lower.substring(s[0], s[1]);
         Unit u = m.unit();
+        // "a speed-up of 2.5", "by a factor of 3": the factor is in the words before the number.
+        if (u == Unit.NONE && !m.hasMultiplier() && Cues.startsAnyEnd(tail(before, 20), Cues.FACTOR_BEFORE)) {
+            u = Unit.TIMES;
+        }
         String kind;
         String resource;
         Unit unit = u;

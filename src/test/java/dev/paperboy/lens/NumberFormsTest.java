@@ -105,6 +105,12 @@ class NumberFormsTest {
     }
 
     @Test
+    void aFactorWrittenBeforeTheNumberIsAFactor() {
+        assertClaim(only("The solver achieves a speedup of 2.5 over the baseline."), 2.5, "x", "speedup", "compute");
+        assertClaim(only("It reduces activation memory by a factor of 4 during training."), 4, "x", "reduction", "memory");
+    }
+
+    @Test
     void pointsAreAnImprovement() {
         assertClaim(only("It improves the average score by 0.7 points over the baseline."), 0.7, "points", "improvement", null);
     }
