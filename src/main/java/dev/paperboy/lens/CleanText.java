@@ -110,22 +110,22 @@ final class CleanText {
             if (c == '$') {
                 if (j == open + 1) return -1;
                 String inner = s.substring(open + 1, j);
-                return looksLikeMath(inner) ? j : -1;
+                boolean amountFollows = j + 1 < s.length() && Character.isDigit(s.charAt(j + 1));
+                return looksLikeMath(inner, amountFollows) ? j : -1;
             }
         }
         return -1;
     }
 
-    private static boolean looksLikeMath(String inner) {
+    private static boolean looksLikeMath(String inner, boolean amountFollows) {
         if (!Character.isDigit(inner.charAt(0))) return true;
         for (int k = 0; k < inner.length(); k++) {
             char c = inner.charAt(k);
             if (c == '\\' || c == '{' || c == '^' || c == '_' || c == '=') return true;
         }
-        // "$5-$20" and "$20 and $30": a dollar followed by an amount and then words or a dash is money;
-        // "$1.3$B" and "$0.1σ$" are math.
-        char last = inner.charAt(inner.length() - 1);
-        return inner.indexOf(' ') < 0 && last != '-' && last != ',' && last != '/';
+        // "$5-$20" and "$20 and $30": the second dollar starts another amount, so both are money;
+        // "$1.3$B", "$0.1σ$" and "$30 FPS$" are math.
+        return !amountFollows;
     }
 
     /** Handles one backslash sequence starting at {@code i}; returns the index after it. */

@@ -141,7 +141,9 @@ public final class LensExtractor {
             case PERCENT -> {
                 if (physical) return null;
                 if (after.startsWith(" of ") && !Cues.any(head(after, 24), Cues.SHARE_OF)) return null;
-                boolean budget = Cues.any(tail(before, 16), Cues.BUDGET) && after.startsWith(" of ");
+                // "only 1% of the labels", "only 0.17% trainable parameters"
+                boolean budget = Cues.any(tail(before, 16), Cues.BUDGET)
+                        && (after.startsWith(" of ") || Cues.nearestResource("", head(after, 24)) != null);
                 if (Cues.any(head(after, 14), Cues.SPEED) || Cues.any(tail(before, 24), Cues.SPEED_BY)) {
                     kind = "speedup";
                     resource = "compute";
@@ -281,9 +283,11 @@ public final class LensExtractor {
         return clean.original.substring(start, end);
     }
 
+    /** True for "3 times" and "3 x": spelled factors, which need a comparative to be a claim ("X rays"). */
     private static boolean isSpelledTimes(String t, Mention m) {
         int e = m.end();
-        return e >= 5 && t.startsWith("times", e - 5);
+        if (e >= 5 && t.startsWith("times", e - 5)) return true;
+        return e >= 2 && (t.charAt(e - 1) == 'x' || t.charAt(e - 1) == 'X') && t.charAt(e - 2) == ' ';
     }
 
     private static String head(String s, int n) {

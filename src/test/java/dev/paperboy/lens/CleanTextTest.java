@@ -22,6 +22,11 @@ class CleanTextTest {
     }
 
     @Test
+    void mathWithAUnitInsideIsNotMoney() {
+        assertEquals("captured at 30 FPS, and ~24K frames", CleanText.of("captured at $30 FPS$, and ${\\sim}24K$ frames").text);
+    }
+
+    @Test
     void whitespaceRunsCollapseAndOffsetsMapBack() {
         String in = "a\n  b\\%";
         CleanText c = CleanText.of(in);

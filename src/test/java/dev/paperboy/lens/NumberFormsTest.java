@@ -111,6 +111,16 @@ class NumberFormsTest {
     }
 
     @Test
+    void aCapitalXBeforeAWordIsNotAFactor() {
+        assertEquals(List.of(), extractor.extract(TITLE, "It is trained on over 5 million X rays from hospitals.").claims());
+    }
+
+    @Test
+    void aShareOfTrainableParametersIsABudget() {
+        assertClaim(only("It adapts the model while introducing only 0.17% trainable parameters."), 0.17, "%", "budget", "parameters");
+    }
+
+    @Test
     void pointsAreAnImprovement() {
         assertClaim(only("It improves the average score by 0.7 points over the baseline."), 0.7, "points", "improvement", null);
     }
