@@ -40,6 +40,10 @@ final class Cues {
     static final List<String> GAIN_BEFORE = List.of("gain of", "gains of", "improvement of", "improvements of",
             "improves by", "improved by", "improving by", "outperforms", "outperforming", "increase of", "increase in", "boost of",
             "boosts", "surpasses", "surpassing");
+    /** Model families written with a space before their version ("Qwen 2.5-7B", "Llama 3.1"). */
+    static final List<String> MODEL_FAMILIES = List.of("qwen ", "llama ", "gpt ", "gemma ", "mistral ", "phi ",
+            "claude ", "gemini ", "deepseek ", "yolo ", "yolov ", "sam ", "stable diffusion ", "wan ", "flux ",
+            "internvl ", "llava ", "mixtral ", "olmo ", "falcon ", "bert ", "t5 ", "vit ", "resnet ");
     static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
     static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
     static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse");
@@ -167,7 +171,7 @@ final class Cues {
             new Key("memory", "memory"), new Key("vram", "memory"), new Key("kv cache", "memory"),
             new Key("storage", "memory"), new Key("footprint", "memory"),
             new Key("parameter", "parameters"), new Key("params", "parameters"), new Key("model size", "parameters"),
-            new Key("token", "context"), new Key("context", "context"), new Key("prompt", "context"),
+            new Key("token", "context"), new Key("context", "context"), new Key("prompt length", "context"), new Key("prompt token", "context"),
             new Key("communicat", "communication"), new Key("bandwidth", "communication"),
             new Key("transmi", "communication"),
             new Key("energy", "energy"), new Key("power consumption", "energy"), new Key("carbon", "energy"),

@@ -105,6 +105,7 @@ public final class LensExtractor {
         String wide = lower.substring(Math.max(s[0], m.start() - 130), m.start());
         String sentence = lower.substring(s[0], s[1]);
         Unit u = m.unit();
+        if (Cues.startsAnyEnd(tail(before, 18), Cues.MODEL_FAMILIES)) return null; // "Qwen 2.5-7B" is a name
         // "a speed-up of 2.5", "by a factor of 3": the factor is in the words before the number.
         if (u == Unit.NONE && !m.hasMultiplier() && Cues.startsAnyEnd(tail(before, 20), Cues.FACTOR_BEFORE)) {
             u = Unit.TIMES;
@@ -216,7 +217,7 @@ public final class LensExtractor {
                 if (physical) return null;
                 if (u == Unit.STEPS && tail(before, 6).endsWith("step ")) return null;
                 // "33h of video" and "1,000 hours of speech" measure a dataset, not a cost.
-                if ((u == Unit.HOURS || u == Unit.SECONDS) && Cues.any(head(after, 16), Cues.RECORDED)) return null;
+                if ((u == Unit.HOURS || u == Unit.SECONDS) && Cues.any(head(after, 28), Cues.RECORDED)) return null;
                 // A duration only counts where the sentence is about running or training something.
                 if ((u == Unit.HOURS || u == Unit.SECONDS) && !Cues.any(sentence, Cues.RUNNING)) return null;
                 kind = Cues.any(tail(before, 20), Cues.BUDGET) || u == Unit.STEPS ? "budget"
