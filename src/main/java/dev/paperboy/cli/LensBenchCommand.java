@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Run the lens extractor over the abstracts of *.jsonl.gz files on one thread; print abstracts/s.")
 public final class LensBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "folder of *.jsonl.gz files (default: ${DEFAULT-VALUE})",
+    @Option(names = "--samples", paramLabel = "DIR", description = "folder of *.jsonl.gz files (default: ${DEFAULT-VALUE})",
             defaultValue = "../shared/data/arxiv-sample")
     Path data;
 
