@@ -3,6 +3,8 @@ package dev.paperboy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.db.Database;
+import dev.paperboy.ingest.RecordSink;
+import dev.paperboy.ingest.files.BeirCorpus;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.BeirEvaluator;
 import dev.paperboy.search.Embedder;
@@ -12,7 +14,6 @@ import dev.paperboy.search.Fusion;
 import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchMode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -82,7 +83,7 @@ public final class EvalCommand implements Callable<Integer> {
                     : Fusion.Method.valueOf(fusionMethod.strip().toUpperCase(Locale.ROOT));
             fusion = new Fusion(method, denseWeight == null ? fusion.denseWeight() : denseWeight);
         }
-        List<Paper> papers = readCorpus(corpus);
+        List<Paper> papers = readCorpus(corpus, err);
         List<BeirEvaluator.Query> qs = readQueries(queries);
         err.printf(Locale.ROOT, "eval: %d documents, %d queries, mode %s%n", papers.size(), qs.size(),
                 m.name().toLowerCase(Locale.ROOT));
@@ -135,39 +136,29 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** BEIR ids are kept as paper ids with a prefix so they never collide with arXiv ids. */
-    static String paperId(String beirId) {
-        return "beir-" + beirId;
-    }
-
+    /** The BEIR id of a paper read by {@link BeirCorpus} (plain ids are kept behind a {@code beir-} prefix). */
     static String beirId(String paperId) {
         return paperId.startsWith("beir-") ? paperId.substring(5) : paperId;
     }
 
-    // A minimal reader for BEIR corpus lines ({"_id", "title", "text"}); to be replaced by the shared
-    // BEIR importer of the ingest package once it is merged.
-    private static List<Paper> readCorpus(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    /** Reads the corpus with the product's BEIR importer format. */
+    private static List<Paper> readCorpus(Path file, PrintWriter err) throws IOException {
         List<Paper> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = json.readTree(line);
-                } catch (IOException e) {
-                    throw new IOException("eval: corpus line " + n + " is not JSON: " + e.getMessage(), e);
+        int[] rejected = {0};
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            new BeirCorpus().read(in, new RecordSink() {
+                @Override
+                public void accept(Paper paper) {
+                    out.add(paper);
                 }
-                String id = node.path("_id").asText("");
-                if (id.isEmpty()) throw new IOException("eval: corpus line " + n + " has no _id");
-                out.add(new Paper(paperId(id), 0, node.path("title").asText(""), List.of(),
-                        node.path("text").asText(""), List.of(), null, null, null, null, null, null, null, "beir",
-                        List.of(), List.of(), List.of()));
-            }
+
+                @Override
+                public void reject(String where, String reason) {
+                    if (rejected[0]++ < 10) err.println("eval: skipped corpus " + where + ": " + reason);
+                }
+            });
         }
+        if (rejected[0] > 0) err.println("eval: skipped " + rejected[0] + " corpus records");
         return out;
     }
 
