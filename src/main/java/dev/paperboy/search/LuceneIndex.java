@@ -533,7 +533,7 @@ public final class LuceneIndex implements PaperIndex {
             }
         }
         if (!any && !negative) return null;
-        if (!any) b.add(new MatchAllDocsQuery(), Occur.FILTER);
+        if (!any) b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
         return b.build();
     }
 
@@ -591,7 +591,7 @@ public final class LuceneIndex implements PaperIndex {
 
         if (q.filtersOnly()) {
             Query f = filter(q, true);
-            Query all = f == null ? new MatchAllDocsQuery() : f;
+            Query all = f == null ? MatchAllDocsQuery.INSTANCE : f;
             TopDocs td = s.search(all, page, byDate);
             return page(s, q, td.scoreDocs, s.count(all), r, SearchMode.BM25, null);
         }
@@ -680,7 +680,7 @@ public final class LuceneIndex implements PaperIndex {
                 .withFieldMatcher(f -> true)
                 .withMaxNoHighlightPassages(1)
                 .withFormatter(new SegmentFormatter()));
-        Object[] out = h.segments(Fields.ABSTRACT, hq == null ? new MatchAllDocsQuery() : hq, docIds, 2);
+        Object[] out = h.segments(Fields.ABSTRACT, hq == null ? MatchAllDocsQuery.INSTANCE : hq, docIds, 2);
         return out == null ? new Object[docIds.length] : out;
     }
 
@@ -745,7 +745,7 @@ public final class LuceneIndex implements PaperIndex {
             if (self.scoreDocs.length == 0) return List.of();
             int doc = self.scoreDocs[0].doc;
             BooleanQuery notSelf = new BooleanQuery.Builder()
-                    .add(new MatchAllDocsQuery(), Occur.FILTER)
+                    .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                     .add(new TermQuery(new Term(Fields.ID, paperId)), Occur.MUST_NOT)
                     .build();
             float[] v = vectorOf(s, doc);

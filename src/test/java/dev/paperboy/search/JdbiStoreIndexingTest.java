@@ -1,0 +1,51 @@
+package dev.paperboy.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.paperboy.db.Database;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.jdbi.JdbiPaperStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The indexer against the real store on SQLite: rebuild, embedding and a paper stored while serving. */
+class JdbiStoreIndexingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theIndexFollowsTheRealStore() throws InterruptedException {
+        FakeEmbedder embedder = new FakeEmbedder();
+        try (Database db = Database.open(Database.sqliteUrl(dir.resolve("paperboy.db")));
+                LuceneIndex index = LuceneIndex.open(dir.resolve("index"), embedder.modelId(), SearchDefaults.fusion())) {
+            JdbiPaperStore store = new JdbiPaperStore(db);
+            store.upsertAll(TestPapers.load());
+            SearchIndexer indexer = new SearchIndexer(store, index, new EmbeddingStore(db.jdbi(), embedder.modelId()));
+            indexer.rebuildIfNeeded(SearchIndexer.Progress.NONE);
+            assertEquals(14, index.count());
+            assertEquals(14, indexer.embedMissing(embedder, SearchIndexer.Progress.NONE, () -> true));
+            assertEquals(0, indexer.embedMissing(embedder, SearchIndexer.Progress.NONE, () -> true));
+
+            SearchService service = new SearchService(index, embedder);
+            try (SearchBackground bg = new SearchBackground(indexer, embedder, Duration.ofMillis(500))) {
+                bg.start();
+                store.upsert(TestPapers.paper("2503.00097", "Pangolin scales as armour", "Keratin scales protect.",
+                        List.of(new Author("Test Author")), List.of("q-bio.PE"), LocalDate.of(2025, 3, 1)));
+                long start = System.nanoTime();
+                List<String> found = List.of();
+                // Hybrid lists every paper through the semantic leg; wait for the new one to lead.
+                while (!found.contains("2503.00097") && System.nanoTime() - start < 5_000_000_000L) {
+                    Thread.sleep(100);
+                    found = ((SearchService.Found) service.search(SearchForm.of("pangolin"))).results().hits().stream()
+                            .map(SearchHit::id).toList();
+                }
+                assertEquals("2503.00097", found.isEmpty() ? null : found.getFirst(), "not searchable within 5 s");
+            }
+        }
+    }
+}
