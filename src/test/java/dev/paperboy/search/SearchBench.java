@@ -239,7 +239,44 @@ public final class SearchBench {
         }
     }
 
+    /** 8 threads calling the service directly: the search package's share of a request. */
+    private static void inProcess(SearchService service, List<String> queries, int seconds) throws Exception {
+        for (String mode : List.of("hybrid", "bm25")) {
+            for (String phase : List.of("warmup", "measure")) {
+                int secs = phase.equals("warmup") ? Math.max(5, seconds / 3) : seconds;
+                List<Long> lat = Collections.synchronizedList(new ArrayList<>());
+                AtomicBoolean stop = new AtomicBoolean();
+                List<Thread> clients = new ArrayList<>();
+                long cpu0 = cpuNanos();
+                for (int c = 0; c < 8; c++) {
+                    int seed = c;
+                    clients.add(Thread.ofPlatform().start(() -> {
+                        Random r = new Random(seed);
+                        while (!stop.get()) {
+                            String q = queries.get(r.nextInt(queries.size()));
+                            long s = System.nanoTime();
+                            service.search(new SearchForm(q, null, null, null, mode, null, null, "20"));
+                            lat.add(System.nanoTime() - s);
+                        }
+                    }));
+                }
+                Thread.sleep(secs * 1000L);
+                stop.set(true);
+                for (Thread t : clients) t.join();
+                if (phase.equals("warmup")) continue;
+                double cpu = (cpuNanos() - cpu0) / 1e6;
+                long[] a = lat.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf(Locale.ROOT,
+                        "in-process %s: 8 threads, %d searches in %d s = %.0f/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                                + "CPU %.2f ms/search, load average %.1f%n",
+                        mode, a.length, secs, a.length / (double) secs, a[a.length / 2] / 1e6,
+                        a[(int) (a.length * 0.90)] / 1e6, a[(int) (a.length * 0.99)] / 1e6, cpu / a.length, load());
+            }
+        }
+    }
+
     private static void run(SearchService service, List<String> queries, int seconds) throws Exception {
+        inProcess(service, queries, seconds);
         ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -294,9 +331,10 @@ public final class SearchBench {
                 if (phase.equals("warmup")) continue;
                 long[] a = lat.stream().mapToLong(Long::longValue).sorted().toArray();
                 System.out.printf(Locale.ROOT,
-                        "%s: 8 clients, %d requests in %d s = %.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, errors %d%n",
+                        "http %s: 8 clients, %d requests in %d s = %.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                                + "errors %d, load average %.1f%n",
                         mode, a.length, secs, a.length / (double) secs, a[a.length / 2] / 1e6,
-                        a[(int) (a.length * 0.90)] / 1e6, a[(int) (a.length * 0.99)] / 1e6, errors[0]);
+                        a[(int) (a.length * 0.90)] / 1e6, a[(int) (a.length * 0.99)] / 1e6, errors[0], load());
             }
         }
         server.stop(0);
