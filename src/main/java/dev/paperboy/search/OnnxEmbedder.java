@@ -37,16 +37,25 @@ public final class OnnxEmbedder implements Embedder {
     private static final int MAX_CHARS = 8_000;
 
     private final OrtEnvironment env;
-    private final BlockingQueue<Worker> workers;
+    private final int workerCount;
+    private final byte[] model;
+    private final byte[] tokenizerJson;
+    // Queries and passages have separate sessions, so a background embedding run never makes a search
+    // wait for a 512-token passage to finish. Passage sessions are created on first use.
+    private final BlockingQueue<Worker> queryWorkers;
+    private BlockingQueue<Worker> passageWorkers;
     private final List<Worker> all = new ArrayList<>();
     private final ExecutorService batchPool;
 
     /** One model session per worker; each runs one text at a time on one thread. */
     private record Worker(OrtSession session, HuggingFaceTokenizer tokenizer, boolean typeIds) {}
 
-    private OnnxEmbedder(OrtEnvironment env, int workerCount) {
+    private OnnxEmbedder(OrtEnvironment env, int workerCount, byte[] model, byte[] tokenizerJson) {
         this.env = env;
-        this.workers = new ArrayBlockingQueue<>(workerCount);
+        this.workerCount = workerCount;
+        this.model = model;
+        this.tokenizerJson = tokenizerJson;
+        this.queryWorkers = new ArrayBlockingQueue<>(workerCount);
         this.batchPool = Executors.newFixedThreadPool(workerCount, r -> {
             Thread t = new Thread(r, "embedder");
             t.setDaemon(true);
@@ -59,14 +68,27 @@ public final class OnnxEmbedder implements Embedder {
         return load(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Loads the model with {@code workerCount} sessions (each single-threaded). */
+    /** Loads the model with {@code workerCount} single-threaded sessions for queries (and as many for passages). */
     public static OnnxEmbedder load(int workerCount) {
         if (workerCount < 1) throw new IllegalArgumentException("embedder: workers must be >= 1");
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        OnnxEmbedder embedder = new OnnxEmbedder(env, workerCount);
+        OnnxEmbedder embedder;
         try {
-            byte[] model = resource(MODEL_RESOURCE);
-            byte[] tokenizerJson = resource(TOKENIZER_RESOURCE);
+            embedder = new OnnxEmbedder(OrtEnvironment.getEnvironment(), workerCount, resource(MODEL_RESOURCE),
+                    resource(TOKENIZER_RESOURCE));
+        } catch (IOException e) {
+            throw new IllegalStateException("embedder: unable to load " + MODEL_ID + ": " + e.getMessage(), e);
+        }
+        try {
+            embedder.fill(embedder.queryWorkers);
+            return embedder;
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
+    }
+
+    private void fill(BlockingQueue<Worker> queue) {
+        try {
             for (int i = 0; i < workerCount; i++) {
                 OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
                 // Measured: one intra-op thread per session and one session per core beats a
@@ -80,24 +102,33 @@ public final class OnnxEmbedder implements Embedder {
                         new java.io.ByteArrayInputStream(tokenizerJson),
                         Map.of("truncation", "true", "padding", "false", "maxLength", String.valueOf(MAX_TOKENS)));
                 Worker w = new Worker(session, tokenizer, session.getInputNames().contains("token_type_ids"));
-                embedder.all.add(w);
-                embedder.workers.add(w);
+                synchronized (all) {
+                    all.add(w);
+                }
+                queue.add(w);
             }
-            return embedder;
         } catch (OrtException | IOException | RuntimeException e) {
-            embedder.close();
             throw new IllegalStateException("embedder: unable to load " + MODEL_ID + ": " + e.getMessage(), e);
         }
     }
 
+    private synchronized BlockingQueue<Worker> passageWorkers() {
+        if (passageWorkers == null) {
+            BlockingQueue<Worker> q = new ArrayBlockingQueue<>(workerCount);
+            fill(q);
+            passageWorkers = q;
+        }
+        return passageWorkers;
+    }
+
     @Override
     public float[] embedQuery(String query) {
-        return embed(QUERY_PREFIX + clip(query));
+        return embed(queryWorkers, QUERY_PREFIX + clip(query));
     }
 
     @Override
     public float[] embedPassage(String title, String abstractText) {
-        return embed(passageText(title, abstractText));
+        return embed(passageWorkers(), passageText(title, abstractText));
     }
 
     @Override
@@ -130,7 +161,7 @@ public final class OnnxEmbedder implements Embedder {
         return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
     }
 
-    private float[] embed(String text) {
+    private float[] embed(BlockingQueue<Worker> workers, String text) {
         Worker w;
         try {
             w = workers.take();
@@ -187,7 +218,12 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public void close() {
         batchPool.shutdownNow();
-        for (Worker w : all) {
+        List<Worker> workers;
+        synchronized (all) {
+            workers = List.copyOf(all);
+            all.clear();
+        }
+        for (Worker w : workers) {
             try {
                 w.session().close();
             } catch (OrtException e) {
@@ -195,7 +231,6 @@ public final class OnnxEmbedder implements Embedder {
             }
             w.tokenizer().close();
         }
-        all.clear();
     }
 
     private static byte[] resource(String name) throws IOException {
