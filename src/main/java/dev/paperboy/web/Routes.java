@@ -3,6 +3,8 @@ package dev.paperboy.web;
 import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
+import dev.paperboy.lens.LensCache;
+import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.PaperStore;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -16,6 +18,10 @@ import java.time.Clock;
 /** The one route table of the site and the API, with the handlers it dispatches to. */
 public final class Routes {
 
+    // Enough for the pages people actually open (home, recent lists, popular papers); ~10 MB at most.
+    // Without it a 25-paper page spends ~3 ms of CPU re-extracting lenses (docs/benchmarks.md, "Lens on pages").
+    static final int LENS_CACHE = 4_096;
+
     private final PaperPages pages;
     private final PaperApi paperApi;
     private final HealthApi healthApi;
@@ -23,10 +29,16 @@ public final class Routes {
     private final byte[] stylesheet;
 
     public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl) {
+        this(papers, clock, pageSize, baseUrl, LENS_CACHE);
+    }
+
+    /** The routes with a lens cache of the given capacity (benchmarks compare capacities). */
+    Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl, int lensCache) {
         this.json = new Json();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-        this.pages = new PaperPages(papers, templates, pageSize, baseUrl);
-        this.paperApi = new PaperApi(papers, json);
+        LensCache lenses = new LensCache(new LensExtractor(), lensCache);
+        this.pages = new PaperPages(papers, lenses, templates, pageSize, baseUrl);
+        this.paperApi = new PaperApi(papers, lenses, json);
         this.healthApi = new HealthApi(papers, clock, json);
         this.stylesheet = resource("/web/style.css");
     }

@@ -17,7 +17,7 @@ public final class Views {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     // Bylines of huge collaborations are cut; the paper page still lists everyone.
     private static final int BYLINE_AUTHORS = 8;
-    // Stateless and thread-safe; a pure function of title and abstract, cheap enough to run per render.
+    // Stateless and thread-safe; for callers without the server's LensCache at hand.
     private static final LensExtractor LENS = new LensExtractor();
 
     /** One paper in a list; {@code chip} is its budget-lens summary ("5.1× faster · memory"), "" when none. */
@@ -65,10 +65,11 @@ public final class Views {
                 p.primaryCategory() == null ? "" : p.primaryCategory(), lens.chip());
     }
 
-    static PaperView paper(Paper p, String baseUrl) {
+    /** One paper in full, with a lens already computed for it. */
+    static PaperView paper(Paper p, Lens lens, String baseUrl) {
         return new PaperView(p, titleOf(p), day(p.published()), day(p.updated()),
                 p.arxivId().map(Object::toString).orElse(""), baseUrl + paperUrl(p.id()), "/api" + paperUrl(p.id()),
-                links(p), lens(p.title(), p.abstractText(), LENS.extract(p.title(), p.abstractText())));
+                links(p), lens(p.title(), p.abstractText(), lens));
     }
 
     /** The lens of a paper for its page; claim offsets point into {@code LensExtractor.input(title, abstract)}. */
