@@ -12,7 +12,9 @@ public final class Commands {
                 new ServeCommand(ctx),
                 new ImportCommand(ctx),
                 new ExportCommand(ctx),
-                new ConfigCommand(ctx));
+                new ConfigCommand(ctx),
+                new LensEvalCommand(),
+                new LensBenchCommand());
     }
 
     /** Adds the config flags to a subcommand; commands outside this package get them too. */
