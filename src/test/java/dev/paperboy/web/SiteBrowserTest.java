@@ -68,6 +68,7 @@ class SiteBrowserTest {
             assertTrue(help.contains("./paperboy import FILE…"), help);
             assertTrue(help.contains("./paperboy harvest"), help);
             assertTrue(driver().findElements(By.cssSelector("ol.papers li")).isEmpty());
+            assertScreenshot(site.browser().screenshot("home-empty"));
         }
     }
 
@@ -137,6 +138,7 @@ class SiteBrowserTest {
         assertEquals("Not found · Paperboy", driver().getTitle());
         assertEquals("Not found", text("main h1"));
         assertTrue(text("main").contains("2099.99999"), text("main"));
+        assertScreenshot(site.browser().screenshot("not-found"));
 
         site.browser().follow(driver().findElement(By.linkText("Back to the newest papers")));
         assertEquals(PAGE_1, listedTitles());
