@@ -48,7 +48,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Why the browser cannot run here, or empty when chromium and chromedriver are both installed. */
     static Optional<String> unavailableReason() {
-        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+        return unavailableReason(CHROMIUM, CHROMEDRIVER);
+    }
+
+    /** Why a browser at {@code chromium} driven by {@code chromedriver} cannot run, or empty when both are there. */
+    static Optional<String> unavailableReason(Path chromium, Path chromedriver) {
+        for (Path p : List.of(chromium, chromedriver)) {
             if (!Files.isExecutable(p)) {
                 return Optional.of("browser tests skipped: " + p + " is not installed "
                         + "(apt-get install --no-install-recommends chromium chromium-driver; .ci/run does this)");
