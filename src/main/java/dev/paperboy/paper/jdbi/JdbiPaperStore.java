@@ -24,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,9 +102,9 @@ public final class JdbiPaperStore implements PaperStore {
         List<HubEntry> hub;
         Paper paper; // decoded only when a merge needs it
 
-        Slot(boolean existed, Encoded columns, List<HubEntry> hub, Paper paper) {
+        Slot(boolean existed, List<HubEntry> storedHub, Encoded columns, List<HubEntry> hub, Paper paper) {
             this.existed = existed;
-            this.storedHub = hub;
+            this.storedHub = storedHub;
             this.columns = columns;
             this.hub = hub;
             this.paper = paper;
@@ -156,7 +157,8 @@ public final class JdbiPaperStore implements PaperStore {
         Map<String, List<HubEntry>> hubs = hubEntries(c, ids);
         for (Row r : rowsWithIds(c, ids)) {
             String id = r.columns().id();
-            slots.put(id, new Slot(true, r.columns(), hubs.getOrDefault(id, List.of()), null));
+            List<HubEntry> hub = hubs.getOrDefault(id, List.of());
+            slots.put(id, new Slot(true, hub, r.columns(), hub, null));
         }
 
         Map<String, Slot> dirty = new LinkedHashMap<>();
@@ -165,16 +167,15 @@ public final class JdbiPaperStore implements PaperStore {
             Slot slot = slots.get(p.id());
             Encoded columns = encode(p);
             if (slot == null) {
-                slot = new Slot(false, null, List.of(), p);
-                slot.columns = columns;
-                slot.hub = p.hubEntries();
+                slot = new Slot(false, List.of(), columns, p.hubEntries(), p);
                 slots.put(p.id(), slot);
                 dirty.put(p.id(), slot);
                 results.add(UpsertResult.NEW);
                 continue;
             }
-            // The usual re-import: the record is exactly what is stored, so merging would change nothing.
-            if (columns.sameAs(slot.columns) && p.hubEntries().equals(slot.hub)) {
+            // The usual re-import: the record is exactly what is stored, so merging would change nothing
+            // (a record without hub entries keeps the stored ones).
+            if (columns.sameAs(slot.columns) && (p.hubEntries().isEmpty() || p.hubEntries().equals(slot.hub))) {
                 results.add(UpsertResult.UNCHANGED);
                 continue;
             }
@@ -195,7 +196,7 @@ public final class JdbiPaperStore implements PaperStore {
         return results;
     }
 
-    private void write(Connection c, java.util.Collection<Slot> dirty) throws SQLException {
+    private void write(Connection c, Collection<Slot> dirty) throws SQLException {
         long[] seqs = reserveSequences(c, dirty.size());
         try (PreparedStatement inserts = c.prepareStatement(INSERT);
                 PreparedStatement updates = c.prepareStatement(UPDATE);
