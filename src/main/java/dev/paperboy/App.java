@@ -1,7 +1,18 @@
 package dev.paperboy;
 
+import dev.paperboy.api.Json;
+import dev.paperboy.api.PaperJsonLinesFormat;
 import dev.paperboy.db.Database;
+import dev.paperboy.ingest.FileImporter;
+import dev.paperboy.ingest.arxiv.ArxivAtomFormat;
+import dev.paperboy.ingest.arxiv.OaiPmhFormat;
+import dev.paperboy.ingest.files.BeirCorpus;
+import dev.paperboy.ingest.files.DailyListing;
+import dev.paperboy.ingest.files.KaggleSnapshot;
+import dev.paperboy.ingest.files.TextListing;
+import dev.paperboy.ingest.huggingface.HfDailyPapers;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.WebServer;
 import java.io.IOException;
@@ -10,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -61,8 +73,20 @@ public final class App implements AutoCloseable {
     }
 
     private static PaperStore paperStore(Database db) {
-        // Wired to dev.paperboy.paper.jdbi.JdbiPaperStore once the store branch is merged.
-        throw new IllegalStateException("app: no paper store implementation is available in this build");
+        return new JdbiPaperStore(db);
+    }
+
+    /** The file importer with every known format; the export format first, plain text last (it is the catch-all). */
+    public FileImporter fileImporter() {
+        return new FileImporter(papers, List.of(
+                new PaperJsonLinesFormat(new Json()),
+                new ArxivAtomFormat(),
+                new OaiPmhFormat(),
+                new HfDailyPapers(),
+                new KaggleSnapshot(),
+                new DailyListing(),
+                new BeirCorpus(),
+                new TextListing()));
     }
 
     /** Starts the web server on the configured host and port; it is stopped first on close. */

@@ -10,8 +10,11 @@ public final class Commands {
     public static List<Object> all(CliContext ctx) {
         return List.of(
                 new ServeCommand(ctx),
+                new ImportCommand(ctx),
                 new ExportCommand(ctx),
-                new ConfigCommand(ctx));
+                new ConfigCommand(ctx),
+                new LensEvalCommand(),
+                new LensBenchCommand());
     }
 
     /** Adds the config flags to a subcommand; commands outside this package get them too. */
