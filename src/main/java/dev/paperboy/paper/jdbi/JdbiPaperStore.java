@@ -342,11 +342,10 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
-    /**
-     * The innermost message of a failure. Jdbi's and the drivers' outer messages may repeat the statement
-     * with its arguments (whole abstracts), which is noise in a log line; the cause chain keeps them.
-     */
+    /** The innermost message of a failure. */
     private static String reason(Throwable e) {
+        // Jdbi's and the drivers' outer messages may repeat the statement with its arguments (whole
+        // abstracts), which is noise in a log line; the cause chain keeps them.
         Throwable t = e;
         while (true) {
             Throwable next = t instanceof SQLException s && s.getNextException() != null ? s.getNextException()
@@ -607,12 +606,10 @@ public final class JdbiPaperStore implements PaperStore {
         return n;
     }
 
-    /**
-     * The paper in the one form the store keeps: versions sorted by number and hub entries by day and hub,
-     * one of each (the later wins), and no U+0000 in any text. Stored and merged records compare equal only
-     * in this form.
-     */
+    /** The paper in the one form the store keeps (see docs/store.md, "Upsert rules"). */
     static Paper canonical(Paper p) {
+        // Versions sorted by number and hub entries by day and hub, one of each (the later wins), and no
+        // U+0000 in any text: stored and merged records compare equal only in this form.
         if (p.id().indexOf('\0') >= 0) throw new IllegalArgumentException("store: paper id contains U+0000");
         p = withoutNul(p);
         List<PaperVersion> versions = p.versions();
@@ -641,11 +638,10 @@ public final class JdbiPaperStore implements PaperStore {
                 p.source(), p.keywords(), versions, hub);
     }
 
-    /**
-     * The paper with U+0000 removed from its text. PostgreSQL refuses it in text columns, so one such
-     * record would fail a whole import batch there; both dialects drop it so that they store the same.
-     */
+    /** The paper with U+0000 removed from its text. */
     private static Paper withoutNul(Paper p) {
+        // PostgreSQL refuses U+0000 in text columns, so one such record would fail a whole import batch
+        // there; both dialects drop it so that they store the same.
         // Plain loops: this runs for every record on the import path, and papers can have hundreds of authors.
         Links l = p.links();
         boolean found = hasNul(p.title()) || hasNul(p.abstractText()) || hasNul(p.doi()) || hasNul(p.journalRef())
