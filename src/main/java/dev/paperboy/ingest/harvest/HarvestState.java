@@ -64,8 +64,8 @@ public record HarvestState(
                 lastSuccessAt, lastRecords, lastFailureAt, lastError, next);
     }
 
-    /** True when the last attempt failed after the last success. */
+    /** True when the last attempt failed (a success clears the error). */
     public boolean failing() {
-        return lastFailureAt != null && (lastSuccessAt == null || lastFailureAt.isAfter(lastSuccessAt));
+        return lastError != null;
     }
 }
