@@ -50,6 +50,14 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 16);
         cfg.setMinimumIdle(1);
         cfg.setConnectionTimeout(10_000);
+        if (dialect == Dialect.SQLITE) {
+            // Write transactions take the write lock at BEGIN: a deferred transaction that reads and then
+            // writes fails with SQLITE_BUSY (without waiting) when another connection wrote in between.
+            cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            // Sends a batch of INSERTs as multi-row statements: several times faster for imports.
+            cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(cfg);

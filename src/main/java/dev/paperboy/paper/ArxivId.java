@@ -14,7 +14,7 @@ public record ArxivId(String base, int version) implements Comparable<ArxivId> {
     private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4})\\.(\\d{4,5})(?:v(\\d+))?");
     // archive[.SUBJ]/YYMMNNN; the subject class is not part of the identity and is dropped.
     private static final Pattern OLD_STYLE =
-            Pattern.compile("([a-z]+(?:-[a-z]+)?)(?:\\.[A-Za-z]{2})?/(\\d{7})(?:v(\\d+))?");
+            Pattern.compile("([a-z]+(?:-[a-z]+)?)(?:\\.[A-Za-z][A-Za-z-]{1,15})?/(\\d{7})(?:v(\\d+))?");
     private static final Pattern URL_PREFIX = Pattern.compile(
             "^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html|api|format)/", Pattern.CASE_INSENSITIVE);
 

@@ -1,0 +1,234 @@
+package dev.paperboy;
+
+import dev.paperboy.db.Database;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The effective settings: defaults, overridden by {@code PAPERBOY_*} environment variables, overridden by
+ * command-line flags. Values are kept as text and read through typed accessors; {@link #validate()}
+ * reports what is wrong as values instead of throwing.
+ */
+public record Config(Map<Key, String> values) {
+
+    /** How a setting's text is checked; each returns a problem or empty. */
+    public enum Type {
+        TEXT(v -> Optional.empty()),
+        PATH(Config::checkPath),
+        PORT(v -> checkInt(v, 0, 65_535)),
+        PAGE_SIZE(v -> checkInt(v, 1, 100)),
+        HOST(v -> v.isBlank() ? Optional.of("must not be empty") : Optional.empty()),
+        HTTP_URL(Config::checkHttpUrl),
+        JDBC_URL(Config::checkJdbcUrl);
+
+        private final Function<String, Optional<String>> check;
+
+        Type(Function<String, Optional<String>> check) {
+            this.check = check;
+        }
+    }
+
+    /**
+     * Every setting, declared once: name (flag {@code --name}, variable {@code PAPERBOY_NAME}), default,
+     * type, whether it is a secret, and a one-line description. Add a setting by adding a line here.
+     */
+    public enum Key {
+        DATA("data", "./data", Type.PATH, false, "Directory for the embedded store and indexes."),
+        DB("db", "", Type.JDBC_URL, false, "JDBC URL of the store; empty means the SQLite file <data>/paperboy.db."),
+        HOST("host", "0.0.0.0", Type.HOST, false, "Address the web server binds."),
+        PORT("port", "8080", Type.PORT, false, "Port the web server listens on (0 picks a free one)."),
+        BASE_URL("base-url", "", Type.HTTP_URL, false, "Public URL of the site; empty means http://localhost:<port>."),
+        PAGE_SIZE("page-size", "25", Type.PAGE_SIZE, false, "Papers per page on the web pages.");
+
+        private final String name;
+        private final String defaultValue;
+        private final Type type;
+        private final boolean secret;
+        private final String description;
+
+        Key(String name, String defaultValue, Type type, boolean secret, String description) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+            this.type = type;
+            this.secret = secret;
+            this.description = description;
+        }
+
+        public String settingName() {
+            return name;
+        }
+
+        public String flag() {
+            return "--" + name;
+        }
+
+        public String envVar() {
+            return "PAPERBOY_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+        }
+
+        public String defaultValue() {
+            return defaultValue;
+        }
+
+        public Type type() {
+            return type;
+        }
+
+        public boolean secret() {
+            return secret;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    public Config {
+        EnumMap<Key, String> copy = new EnumMap<>(Key.class);
+        for (Key k : Key.values()) copy.put(k, k.defaultValue);
+        if (values != null) values.forEach((k, v) -> copy.put(k, v == null ? k.defaultValue : v.strip()));
+        values = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Every setting at its default. */
+    public static Config defaults() {
+        return new Config(Map.of());
+    }
+
+    /** Defaults, then the environment's {@code PAPERBOY_*} variables, then the given flag values (by key). */
+    public static Config load(Map<String, String> env, Map<Key, String> flags) {
+        EnumMap<Key, String> v = new EnumMap<>(Key.class);
+        for (Key k : Key.values()) {
+            String fromEnv = env.get(k.envVar());
+            if (fromEnv != null) v.put(k, fromEnv);
+            String fromFlag = flags.get(k);
+            if (fromFlag != null) v.put(k, fromFlag);
+        }
+        return new Config(v);
+    }
+
+    /** This config with one setting replaced. */
+    public Config with(Key key, String value) {
+        EnumMap<Key, String> v = new EnumMap<>(values);
+        v.put(key, value);
+        return new Config(v);
+    }
+
+    public String get(Key key) {
+        return values.get(key);
+    }
+
+    /** What is wrong with the settings, one line each ("PAPERBOY_PORT / --port: …"); empty when valid. */
+    public List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        for (Key k : Key.values()) {
+            k.type.check.apply(get(k)).ifPresent(p ->
+                    problems.add("config: " + k.flag() + " / " + k.envVar() + " " + p + " (got \"" + shown(k) + "\")"));
+        }
+        return problems;
+    }
+
+    /** Setting name to value, in declaration order, with secrets masked: safe to print or log. */
+    public Map<String, String> redacted() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Key k : Key.values()) out.put(k.name, shown(k));
+        return out;
+    }
+
+    public Path dataDir() {
+        return Path.of(get(Key.DATA));
+    }
+
+    /** The JDBC URL: the configured one, or the SQLite file in the data directory. */
+    public String jdbcUrl() {
+        String db = get(Key.DB);
+        return db.isEmpty() ? Database.sqliteUrl(dataDir().resolve("paperboy.db")) : db;
+    }
+
+    public String host() {
+        return get(Key.HOST);
+    }
+
+    public int port() {
+        return intValue(Key.PORT);
+    }
+
+    public int pageSize() {
+        return intValue(Key.PAGE_SIZE);
+    }
+
+    /** The public base URL without a trailing slash. */
+    public String baseUrl() {
+        String b = get(Key.BASE_URL);
+        if (b.isEmpty()) return "http://localhost:" + port();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    private int intValue(Key key) {
+        try {
+            return Integer.parseInt(get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("config: " + key.flag() + " is not a number: " + get(key), e);
+        }
+    }
+
+    private String shown(Key k) {
+        String v = get(k);
+        if (k.secret) return v.isEmpty() ? "" : "***";
+        if (k.type == Type.JDBC_URL) return redactJdbc(v);
+        return v;
+    }
+
+    /** A JDBC URL with passwords masked, whether given as a parameter or as {@code user:password@}. */
+    public static String redactJdbc(String url) {
+        return Database.redact(url).replaceAll("(//[^/:@?;]+):[^@/?;]*@", "$1:***@");
+    }
+
+    private static Optional<String> checkInt(String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) return Optional.of("must be between " + min + " and " + max);
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of("must be a whole number");
+        }
+    }
+
+    private static Optional<String> checkPath(String v) {
+        if (v.isBlank()) return Optional.of("must not be empty");
+        try {
+            Path p = Path.of(v);
+            if (Files.exists(p) && !Files.isDirectory(p)) return Optional.of("is a file, not a directory");
+            return Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.of("is not a valid path");
+        }
+    }
+
+    private static Optional<String> checkHttpUrl(String v) {
+        if (v.isEmpty()) return Optional.empty();
+        try {
+            URI u = new URI(v);
+            boolean http = "http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme());
+            if (!http || u.getHost() == null) return Optional.of("must be an absolute http(s) URL");
+            return Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("must be an absolute http(s) URL");
+        }
+    }
+
+    private static Optional<String> checkJdbcUrl(String v) {
+        if (v.isEmpty() || v.startsWith("jdbc:sqlite:") || v.startsWith("jdbc:postgresql:")) return Optional.empty();
+        return Optional.of("must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.paperboy.api;
+
+import dev.paperboy.paper.PaperStore;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+
+/** The JSON endpoints for papers. */
+public final class PaperApi {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    /** One page of papers, newest first. */
+    public record PaperListJson(List<PaperJson> papers, int limit, int offset, long total) {}
+
+    private final PaperStore papers;
+    private final Json json;
+
+    public PaperApi(PaperStore papers, Json json) {
+        this.papers = papers;
+        this.json = json;
+    }
+
+    /** GET /api/papers/{id}: one paper, found by base, versioned or derived id. */
+    public void getPaper(Context ctx) {
+        String id = ctx.pathParam("id");
+        var paper = PaperLookup.find(papers, id)
+                .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        send(ctx, PaperJson.of(paper));
+    }
+
+    /** GET /api/papers?limit=&offset=: newest papers, paginated. */
+    public void listPapers(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        var page = papers.newest(limit, offset).stream().map(PaperJson::of).toList();
+        send(ctx, new PaperListJson(page, limit, offset, papers.count()));
+    }
+
+    private void send(Context ctx, Object body) {
+        ctx.contentType("application/json; charset=utf-8").result(json.write(body));
+    }
+
+    /** Reads an optional integer query parameter, rejecting non-numbers and values outside [min, max]. */
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return dflt;
+        try {
+            int v = Integer.parseInt(raw.strip());
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as an out-of-range value
+        }
+        String range = max == Integer.MAX_VALUE ? ">= " + min : "between " + min + " and " + max;
+        throw new BadRequestResponse(name + " must be a whole number " + range);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.paperboy.cli;
+
+import java.util.List;
+
+/** The subcommands of {@code paperboy}, in the order help lists them. Register new commands here. */
+public final class Commands {
+    private Commands() {}
+
+    /** One fresh instance of every command. */
+    public static List<Object> all(CliContext ctx) {
+        return List.of(
+                new ServeCommand(ctx),
+                new ExportCommand(ctx),
+                new ConfigCommand(ctx));
+    }
+
+    /** Adds the config flags to a subcommand; commands outside this package get them too. */
+    public static void addConfigFlags(picocli.CommandLine.Model.CommandSpec spec) {
+        ConfiguredCommand.addConfigFlags(spec);
+    }
+}

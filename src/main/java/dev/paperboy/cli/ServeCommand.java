@@ -1,0 +1,42 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.App;
+import dev.paperboy.web.WebServer;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code paperboy serve}: the web pages and the JSON API until the process is told to stop. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web pages and the JSON API (stops cleanly on Ctrl-C / SIGTERM).")
+public final class ServeCommand extends ConfiguredCommand {
+
+    public ServeCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var config = config();
+        App app = ctx.open(config);
+        WebServer web;
+        try {
+            web = app.startWeb();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C run shutdown hooks: stop taking requests, then close the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "paperboy-shutdown"));
+        String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        ctx.err().println("paperboy: serving " + app.papers().count() + " papers on http://" + host + ":" + web.port()
+                + "/ (Ctrl-C to stop)");
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.paperboy.ingest.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Links;
+import dev.paperboy.paper.Paper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Daily arXiv listings crawled to JSON lines: {@code id, title, authors[], categories[], summary,
+ * comment, abs, pdf} plus optional {@code first_listing_date} and {@code listing_date}. The data has
+ * no version, so records are version 0; the first listing day stands in for the publication date.
+ */
+public final class DailyListing extends JsonLinesFormat {
+
+    public static final String SOURCE = "arxiv-listing";
+
+    @Override
+    public String name() {
+        return "daily-listing";
+    }
+
+    @Override
+    protected boolean matchesKeys(Set<String> keys) {
+        // A first record with thousands of authors can push "summary" past the 8 KB head, so the
+        // keys that come before it (id, title, authors) are enough once the other formats are ruled out.
+        return keys.contains("id")
+                && (keys.contains("summary") || keys.contains("title") || keys.contains("authors"))
+                && !keys.contains("abstract") && !keys.contains("submitter") && !keys.contains("paper")
+                // Hugging Face's single-paper object also has id, title and summary.
+                && !keys.contains("upvotes") && !keys.contains("submittedOnDailyAt") && !keys.contains("publishedAt");
+    }
+
+    @Override
+    protected Paper map(JsonNode obj) {
+        String rawId = JsonFields.requiredText(obj, "id");
+        ArxivId id = ArxivId.parse(rawId)
+                .orElseThrow(() -> new RecordException("id is not an arXiv id: " + JsonFields.abbreviate(rawId)));
+        ArxivId base = new ArxivId(id.base(), 0);
+        Links links = new Links(Text.webLink(JsonFields.text(obj, "abs")), Text.webLink(JsonFields.text(obj, "pdf")), null, null)
+                .orElse(Links.arxiv(base));
+        return new Paper(
+                id.base(),
+                0,
+                Text.oneLine(JsonFields.text(obj, "title")),
+                JsonFields.strings(obj, "authors").stream().map(Author::new).toList(),
+                Text.paragraphs(JsonFields.text(obj, "summary")),
+                JsonFields.strings(obj, "categories"),
+                startOf(JsonFields.date(obj, "first_listing_date")),
+                startOf(JsonFields.date(obj, "listing_date")),
+                null,
+                null,
+                Text.oneLine(JsonFields.text(obj, "comment")),
+                null,
+                links,
+                SOURCE,
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

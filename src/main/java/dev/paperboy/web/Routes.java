@@ -1,0 +1,71 @@
+package dev.paperboy.web;
+
+import dev.paperboy.api.HealthApi;
+import dev.paperboy.api.Json;
+import dev.paperboy.api.PaperApi;
+import dev.paperboy.paper.PaperStore;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/** The one route table of the site and the API, with the handlers it dispatches to. */
+public final class Routes {
+
+    private final PaperPages pages;
+    private final PaperApi paperApi;
+    private final HealthApi healthApi;
+    private final Json json;
+    private final byte[] stylesheet;
+
+    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl) {
+        this.json = new Json();
+        TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+        this.pages = new PaperPages(papers, templates, pageSize, baseUrl);
+        this.paperApi = new PaperApi(papers, json);
+        this.healthApi = new HealthApi(papers, clock, json);
+        this.stylesheet = resource("/web/style.css");
+    }
+
+    void addTo(RoutesConfig r) {
+        // Pages
+        r.get("/", pages::showHomePage);
+        r.get("/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
+        r.get("/static/style.css", this::sendStylesheet);
+        // JSON
+        r.get("/health", healthApi::showHealth);
+        r.get("/api/papers", paperApi::listPapers);
+        r.get("/api/papers/<id>", paperApi::getPaper);
+    }
+
+    /** True for paths that answer JSON, so their errors are JSON too. */
+    static boolean isJsonPath(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.equals("/health");
+    }
+
+    PaperPages pages() {
+        return pages;
+    }
+
+    Json json() {
+        return json;
+    }
+
+    private void sendStylesheet(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("text/css; charset=utf-8").result(stylesheet);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Routes.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("web: resource " + name + " is missing from the jar");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("web: unable to read resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.paperboy.web;
+
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Paper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The records the templates render: display strings computed here so templates stay logic-free. */
+public final class Views {
+    private Views() {}
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    // Bylines of huge collaborations are cut; the paper page still lists everyone.
+    private static final int BYLINE_AUTHORS = 8;
+
+    /** One paper in a list. */
+    public record PaperRow(String url, String id, String title, String byline, String date, String category) {}
+
+    /** The home page: one page of the newest papers. */
+    public record HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl) {
+        public boolean empty() {
+            return total == 0;
+        }
+    }
+
+    /** One paper in full. */
+    public record PaperView(Paper paper, String title, String published, String updated, String arxivId,
+                            String canonicalUrl, String jsonUrl, List<LinkView> links) {}
+
+    /** An outgoing link, only ever http(s). */
+    public record LinkView(String label, String href) {}
+
+    /** An error page. */
+    public record ErrorView(int status, String title, String message) {}
+
+    static PaperRow row(Paper p) {
+        return new PaperRow(paperUrl(p.id()), p.id(), titleOf(p), byline(p.authors()), day(p.published()),
+                p.primaryCategory() == null ? "" : p.primaryCategory());
+    }
+
+    static PaperView paper(Paper p, String baseUrl) {
+        return new PaperView(p, titleOf(p), day(p.published()), day(p.updated()),
+                p.arxivId().map(Object::toString).orElse(""), baseUrl + paperUrl(p.id()), "/api" + paperUrl(p.id()),
+                links(p));
+    }
+
+    // Links come from imported data: anything but http(s) (javascript:, data:) is dropped, not escaped.
+    private static List<LinkView> links(Paper p) {
+        List<LinkView> out = new java.util.ArrayList<>();
+        addLink(out, "Abstract page", p.links().abs());
+        addLink(out, "PDF", p.links().pdf());
+        addLink(out, "Code", p.links().code());
+        addLink(out, "Project", p.links().project());
+        return out;
+    }
+
+    private static void addLink(List<LinkView> out, String label, String href) {
+        if (href == null) return;
+        String h = href.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("https://") || h.startsWith("http://")) out.add(new LinkView(label, href.strip()));
+    }
+
+    /** The path of a paper's page; old-style ids keep their slash, which the route accepts. */
+    static String paperUrl(String id) {
+        return "/papers/" + id;
+    }
+
+    static String byline(List<Author> authors) {
+        if (authors.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(authors.size(), BYLINE_AUTHORS);
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(authors.get(i).name());
+        }
+        if (authors.size() > shown) sb.append(" and ").append(authors.size() - shown).append(" more");
+        return sb.toString();
+    }
+
+    private static String titleOf(Paper p) {
+        return p.title().isBlank() ? "(untitled) " + p.id() : p.title();
+    }
+
+    private static String day(Instant t) {
+        return t == null ? "" : DAY.format(t);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.App;
+import dev.paperboy.Main;
+import dev.paperboy.paper.PaperStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Runs {@code paperboy} in-process with captured output, a fixed clock and the given environment. */
+final class CliRun {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    record Result(int exitCode, String out, String err) {}
+
+    private CliRun() {}
+
+    /** Runs with the given paper store behind a real database in the configured data dir. */
+    static Result run(Map<String, String> env, PaperStore store, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var ctx = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, false,
+                config -> App.open(config, CLOCK, db -> store));
+        int code = Main.run(args, ctx);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paperboy.ingest.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.ingest.CollectingSink;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperIds;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextListingTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/text");
+    final TextListing listing = new TextListing();
+
+    CollectingSink read(String fixture) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        try (InputStream in = Files.newInputStream(FIXTURES.resolve(fixture))) {
+            listing.read(in, sink);
+        }
+        return sink;
+    }
+
+    CollectingSink readText(String text) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        listing.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
+        return sink;
+    }
+
+    static String listingId(String title) {
+        return PaperIds.derived("listing", PaperIds.titleKey(title));
+    }
+
+    @Test
+    void aSavedHuggingFacePageYieldsExactlyItsPapers() throws Exception {
+        CollectingSink sink = read("hf-papers-page.txt");
+        assertEquals(List.of(
+                        "Tidal Memory: Recurrent Retrieval for Long-Horizon Agents",
+                        "Do Vision-Language Models Count? A Study of Numerosity Errors",
+                        "Sparse Mixture Adapters for Speech Translation",
+                        "Why Small Batches Generalise: A Noise-Geometry View"),
+                sink.papers.stream().map(Paper::title).toList());
+        assertEquals(List.of(), sink.rejects);
+        assertEquals(listingId("Tidal Memory: Recurrent Retrieval for Long-Horizon Agents"), sink.papers.get(0).id());
+        // The arXiv id on the line above the title names the paper.
+        assertEquals("2606.04417", sink.papers.get(2).id());
+        assertEquals("https://arxiv.org/abs/2606.04417", sink.papers.get(2).links().abs());
+        Paper first = sink.papers.getFirst();
+        assertTrue(first.abstractText().startsWith("Agents that act over thousands of steps"), first.abstractText());
+        assertTrue(first.abstractText().endsWith("We release code and traces."), first.abstractText());
+        assertEquals("text-listing", first.source());
+    }
+
+    @Test
+    void noChromeBecomesAPaper() throws Exception {
+        CollectingSink sink = read("hf-papers-page.txt");
+        for (Paper p : sink.papers) {
+            for (String chrome : List.of("Hugging Face", "Daily Papers", "Join", "Submitted by", "Upvote", "System theme")) {
+                assertFalse(p.title().contains(chrome), p.title());
+            }
+            assertFalse(p.abstractText().contains("Sign up to follow papers"), p.abstractText());
+        }
+    }
+
+    @Test
+    void anArxivListingYieldsTitlesAuthorsAndIds() throws Exception {
+        CollectingSink sink = read("arxiv-listing.txt");
+        assertEquals(List.of("2606.10001", "2606.10057", "2606.09876"), sink.ids());
+        Paper p = sink.paper("2606.10001");
+        assertEquals("Grammar Induction from Child-Directed Speech at Scale", p.title());
+        assertEquals(List.of(new Author("Maria Oliveira"), new Author("Tomasz Nowak"), new Author("Chen Wei")),
+                p.authors());
+        assertTrue(p.abstractText().startsWith("We induce grammars from two million utterances"), p.abstractText());
+        assertEquals("Token Budgets for Reasoning Models", sink.paper("2606.09876").title());
+        assertEquals(List.of(), sink.rejects);
+    }
+
+    @Test
+    void aTitleNeedsABlankLineAndAProseParagraphAfterIt() throws Exception {
+        String prose = "This paragraph has more than enough words to look like an abstract of a paper. "
+                + "It has several sentences, and it ends with a full stop. It goes on for a while longer to pass "
+                + "the length test that abstracts must pass before they count.";
+        assertEquals(1, readText("A Title Followed By Prose\n\n" + prose + "\n").papers.size());
+        assertEquals(0, readText("A Title Followed By Prose\n" + prose + "\n").papers.size(), "no blank line");
+        assertEquals(0, readText("A Title Followed By A Short Note\n\nToo short. Really.\n").papers.size());
+        assertEquals(0, readText("A sentence ending with a period.\n\n" + prose + "\n").papers.size());
+        assertEquals(0, readText("Privacy Policy\n\n" + prose + "\n").papers.size());
+        assertEquals(0, readText("Jun 12, 2026\n\n" + prose + "\n").papers.size());
+        // The short last line of a wrapped prose paragraph is no title for the paragraph after it.
+        String paragraphs = "Paper Title Here\n\n" + prose + "\n\n" + prose + "\nand a last line without a stop\n\n"
+                + prose + "\n";
+        assertEquals(List.of("Paper Title Here"), readText(paragraphs).papers.stream().map(Paper::title).toList());
+    }
+
+    @Test
+    void sniffNeedsTextWithAtLeastOnePaper() throws Exception {
+        assertTrue(listing.sniff(Files.readString(FIXTURES.resolve("hf-papers-page.txt")), "papers.txt"));
+        assertTrue(listing.sniff(Files.readString(FIXTURES.resolve("arxiv-listing.txt")), "list.txt"));
+        assertFalse(listing.sniff("", "empty.txt"));
+        assertFalse(listing.sniff("just a few words\nof text\n", "notes.txt"));
+        assertFalse(listing.sniff("{\"id\":\"1\"}", "x.txt"));
+        assertFalse(listing.sniff("<?xml version=\"1.0\"?><feed/>", "x.txt"));
+        assertFalse(listing.sniff("A Title\u0000\u0001\u0002\n\n" + "binary ".repeat(100), "x.bin"));
+    }
+}

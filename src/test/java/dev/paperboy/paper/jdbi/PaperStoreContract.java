@@ -1,0 +1,384 @@
+package dev.paperboy.paper.jdbi;
+
+import static dev.paperboy.paper.UpsertResult.NEW;
+import static dev.paperboy.paper.UpsertResult.UNCHANGED;
+import static dev.paperboy.paper.UpsertResult.UPDATED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.db.Database;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.HubEntry;
+import dev.paperboy.paper.Links;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.PaperVersion;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link PaperStore} backend must have; one subclass per database. */
+abstract class PaperStoreContract {
+
+    static final Instant T0 = Instant.parse("2024-03-18T17:59:59Z");
+
+    Database db;
+    PaperStore store;
+
+    /** A fresh, empty, migrated database for one test. */
+    abstract Database openDatabase() throws Exception;
+
+    /** Makes every INSERT of the paper with this id fail inside the database. */
+    abstract void refuseInsertsOf(Database db, String id);
+
+    @BeforeEach
+    void open() throws Exception {
+        db = openDatabase();
+        store = new JdbiPaperStore(db);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (db != null) db.close();
+    }
+
+    static Paper paper(String id, int version, String title) {
+        return new Paper(id, version, title,
+                List.of(new Author("Ada Lovelace", List.of("Analytical Engine Society")), new Author("Alan Turing")),
+                "An abstract about " + title + ".",
+                List.of("cs.LG", "stat.ML"),
+                T0, T0.plusSeconds(86_400L * version), null, null, null, null,
+                Links.NONE, "arxiv-api", List.of(), List.of(), List.of());
+    }
+
+    static Paper withDoi(Paper p, String doi) {
+        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
+                p.published(), p.updated(), doi, p.journalRef(), p.comments(), p.license(), p.links(),
+                p.source(), p.keywords(), p.versions(), p.hubEntries());
+    }
+
+    static Paper withPublished(Paper p, Instant published) {
+        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
+                published, p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
+                p.source(), p.keywords(), p.versions(), p.hubEntries());
+    }
+
+    static Paper withHub(Paper p, HubEntry... entries) {
+        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
+                p.published(), p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
+                p.source(), p.keywords(), p.versions(), List.of(entries));
+    }
+
+    static HubEntry hf(String day, int upvotes) {
+        return new HubEntry(HubEntry.HUGGING_FACE, LocalDate.parse(day), "akhaliq", upvotes, 3, null);
+    }
+
+    @Test
+    void aNewPaperIsStoredAndFoundAgain() {
+        Paper p = paper("2403.12345", 1, "Attention is not all you need");
+
+        assertEquals(NEW, store.upsert(p));
+
+        assertEquals(Optional.of(p), store.find("2403.12345"));
+        assertEquals(1, store.count());
+    }
+
+    @Test
+    void anUnknownIdIsNotFound() {
+        store.upsert(paper("2403.12345", 1, "Something"));
+
+        assertEquals(Optional.empty(), store.find("2403.99999"));
+    }
+
+    @Test
+    void everyFieldRoundTripsExactly() {
+        Paper p = new Paper("hep-th/9901001", 3, "Strings, branes\nand \"quotes\"",
+                List.of(new Author("Édouard Brézin", List.of("ENS Paris", "CNRS")), new Author("山田 太郎"),
+                        new Author("")),
+                "Line one.\n\nLine two with $\\alpha$ and <tags> & 'apostrophes'.",
+                List.of("hep-th", "gr-qc", "math-ph"),
+                Instant.parse("1999-01-01T00:00:00.123456789Z"),
+                Instant.parse("2001-06-30T23:59:59.000001Z"),
+                "10.1000/xyz", "Phys. Rev. D 60 (1999) 1", "12 pages, 3 figures", "",
+                new Links("https://arxiv.org/abs/hep-th/9901001v3", null, "https://github.com/x/y", "https://x.org"),
+                "oai",
+                List.of("strings", "branes", "duality"),
+                List.of(new PaperVersion(1, Instant.parse("1999-01-01T00:00:00.123456789Z")),
+                        new PaperVersion(2, null),
+                        new PaperVersion(3, Instant.parse("2001-06-30T23:59:59.000001Z"))),
+                List.of(new HubEntry("hf", LocalDate.parse("2024-01-02"), null, 0, 0, null),
+                        new HubEntry("hf", LocalDate.parse("2024-01-03"), "ak", 120, 7, 4321),
+                        new HubEntry("zz", LocalDate.parse("2024-01-03"), "bob", 1, 2, 0)));
+
+        store.upsert(p);
+
+        assertEquals(Optional.of(p), store.find(p.id()));
+        assertEquals(List.of(p), store.newest(10, 0));
+        assertEquals(List.of(p), store.changedSince(0, 10).stream().map(PaperStore.Change::paper).toList());
+    }
+
+    @Test
+    void aPaperWithOnlyTheRequiredFieldsRoundTrips() {
+        Paper p = new Paper("beir-0123456789abcdef", 0, "A title", null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+
+        store.upsert(p);
+
+        assertEquals(Optional.of(p), store.find(p.id()));
+    }
+
+    @Test
+    void unicodeTextRoundTrips() {
+        String title = "Émergence 🚀 of 量子 𝔽-modules — naïve Ωmega, עברית, العربية, e\u0301, \u200b, 𝟘";
+        Paper p = paper("2401.00001", 1, title);
+
+        store.upsert(p);
+
+        assertEquals(title, store.find("2401.00001").orElseThrow().title());
+        assertEquals(p, store.find("2401.00001").orElseThrow());
+    }
+
+    @Test
+    void anIdenticalRecordChangesNothing() {
+        Paper p = withHub(paper("2403.12345", 2, "Same"), hf("2024-03-19", 10));
+        store.upsert(p);
+        long seq = store.lastSequence();
+
+        assertEquals(UNCHANGED, store.upsert(p));
+        assertEquals(List.of(UNCHANGED, UNCHANGED), store.upsertAll(List.of(p, p)));
+
+        assertEquals(seq, store.lastSequence());
+        assertEquals(List.of(), store.changedSince(seq, 10));
+        assertEquals(Optional.of(p), store.find(p.id()));
+    }
+
+    @Test
+    void aNewerVersionReplacesAnOlderOne() {
+        store.upsert(withDoi(paper("2403.12345", 1, "First draft"), "10.1/one"));
+
+        assertEquals(UPDATED, store.upsert(paper("2403.12345", 2, "Final title")));
+
+        Paper stored = store.find("2403.12345").orElseThrow();
+        assertEquals(2, stored.version());
+        assertEquals("Final title", stored.title());
+        assertEquals(T0.plusSeconds(86_400L * 2), stored.updated());
+        // The newer record has no DOI: the older one fills that gap.
+        assertEquals("10.1/one", stored.doi());
+    }
+
+    @Test
+    void anOlderVersionNeverOverwritesANewerOneButFillsItsGaps() {
+        store.upsert(paper("2403.12345", 2, "Final title"));
+
+        assertEquals(UPDATED, store.upsert(withDoi(paper("2403.12345", 1, "First draft"), "10.1/one")));
+
+        Paper stored = store.find("2403.12345").orElseThrow();
+        assertEquals(2, stored.version());
+        assertEquals("Final title", stored.title());
+        assertEquals("10.1/one", stored.doi());
+        assertEquals(UNCHANGED, store.upsert(paper("2403.12345", 1, "First draft")));
+    }
+
+    @Test
+    void theSameVersionWithCorrectionsReplacesTheStoredRecord() {
+        store.upsert(paper("2403.12345", 1, "Tpyo"));
+
+        assertEquals(UPDATED, store.upsert(paper("2403.12345", 1, "Typo")));
+
+        assertEquals("Typo", store.find("2403.12345").orElseThrow().title());
+    }
+
+    @Test
+    void theEarliestPublishedDateIsKept() {
+        store.upsert(paper("2403.12345", 2, "T"));
+
+        store.upsert(withPublished(paper("2403.12345", 2, "T"), T0.minusSeconds(60)));
+        store.upsert(withPublished(paper("2403.12345", 3, "T"), T0.plusSeconds(60)));
+
+        assertEquals(T0.minusSeconds(60), store.find("2403.12345").orElseThrow().published());
+    }
+
+    @Test
+    void batchResultsComeInInputOrder() {
+        store.upsertAll(List.of(paper("2401.00002", 1, "B"), paper("2401.00004", 1, "D")));
+
+        List<?> results = store.upsertAll(List.of(
+                paper("2401.00001", 1, "A"),
+                paper("2401.00002", 1, "B"),
+                paper("2401.00003", 1, "C"),
+                paper("2401.00004", 2, "D2")));
+
+        assertEquals(List.of(NEW, UNCHANGED, NEW, UPDATED), results);
+        assertEquals(4, store.count());
+        assertEquals("D2", store.find("2401.00004").orElseThrow().title());
+    }
+
+    @Test
+    void duplicateIdsInOneBatchAreMergedInOrderAndWrittenOnce() {
+        List<?> results = store.upsertAll(List.of(
+                paper("2401.00001", 1, "v1"),
+                paper("2401.00001", 2, "v2"),
+                paper("2401.00001", 1, "v1"),
+                withHub(paper("2401.00001", 1, "v1"), hf("2024-01-05", 4))));
+
+        assertEquals(List.of(NEW, UPDATED, UNCHANGED, UPDATED), results);
+        Paper stored = store.find("2401.00001").orElseThrow();
+        assertEquals("v2", stored.title());
+        assertEquals(List.of(hf("2024-01-05", 4)), stored.hubEntries());
+        assertEquals(1, store.count());
+        assertEquals(1, store.changedSince(0, 10).size());
+    }
+
+    @Test
+    void hubEntriesAreUnitedAndTheNewestCopyOfADayWins() {
+        Paper p = paper("2401.00001", 1, "Hubbed");
+        store.upsert(withHub(p, hf("2024-01-05", 4)));
+
+        assertEquals(UPDATED, store.upsert(withHub(p, hf("2024-01-06", 9))));
+        assertEquals(UPDATED, store.upsert(withHub(p, hf("2024-01-05", 40))));
+        assertEquals(UNCHANGED, store.upsert(p));
+
+        assertEquals(List.of(hf("2024-01-05", 40), hf("2024-01-06", 9)),
+                store.find("2401.00001").orElseThrow().hubEntries());
+    }
+
+    @Test
+    void hubEntriesInAnyOrderAreStoredSortedByDayAndNotRewritten() {
+        Paper p = withHub(paper("2401.00001", 1, "Hubbed"), hf("2024-01-06", 9), hf("2024-01-05", 4));
+
+        store.upsert(p);
+
+        assertEquals(List.of(hf("2024-01-05", 4), hf("2024-01-06", 9)),
+                store.find(p.id()).orElseThrow().hubEntries());
+        assertEquals(UNCHANGED, store.upsert(p));
+    }
+
+    @Test
+    void aHubEntryWithoutADayIsRefusedAndNothingIsWritten() {
+        Paper bad = withHub(paper("2401.00002", 1, "B"), new HubEntry("hf", null, null, 1, 1, null));
+
+        assertThrows(IllegalArgumentException.class,
+                () -> store.upsertAll(List.of(paper("2401.00001", 1, "A"), bad)));
+
+        assertEquals(0, store.count());
+    }
+
+    @Test
+    void newestListsByPublishedDateThenIdWithUndatedPapersLast() {
+        store.upsertAll(List.of(
+                withPublished(paper("2401.00001", 1, "old"), T0.minusSeconds(3600)),
+                withPublished(paper("2401.00002", 1, "undated"), null),
+                withPublished(paper("2401.00003", 1, "new"), T0),
+                withPublished(paper("2401.00004", 1, "new too"), T0),
+                withPublished(paper("2401.00005", 1, "sub-second newer"), T0.plusNanos(1))));
+
+        assertEquals(List.of("2401.00005", "2401.00004", "2401.00003", "2401.00001", "2401.00002"),
+                store.newest(10, 0).stream().map(Paper::id).toList());
+        assertEquals(List.of("2401.00003", "2401.00001"), store.newest(2, 2).stream().map(Paper::id).toList());
+        assertEquals(List.of(), store.newest(2, 5));
+    }
+
+    @Test
+    void forEachVisitsEveryPaperOnceInIdOrderAcrossPages() {
+        List<Paper> batch = new ArrayList<>();
+        for (int i = 1_234; i >= 1; i--) batch.add(paper(String.format("2401.%05d", i), 1, "P" + i));
+        store.upsertAll(batch);
+        store.upsert(withHub(paper("2401.00777", 1, "P777"), hf("2024-01-01", 1)));
+
+        List<Paper> seen = new ArrayList<>();
+        store.forEach(seen::add);
+
+        assertEquals(1_234, seen.size());
+        for (int i = 0; i < seen.size(); i++) assertEquals(String.format("2401.%05d", i + 1), seen.get(i).id());
+        assertEquals(List.of(hf("2024-01-01", 1)), seen.get(776).hubEntries());
+        assertEquals(1_234, store.count());
+    }
+
+    @Test
+    void changesAreListedInSequenceOrderAndAnUpdateMovesAPaperToTheEnd() {
+        assertEquals(0, store.lastSequence());
+        store.upsertAll(List.of(paper("2401.00001", 1, "A"), paper("2401.00002", 1, "B")));
+        store.upsert(paper("2401.00003", 1, "C"));
+        long before = store.lastSequence();
+
+        store.upsert(paper("2401.00001", 2, "A2"));
+
+        List<PaperStore.Change> all = store.changedSince(0, 10);
+        assertEquals(List.of("2401.00002", "2401.00003", "2401.00001"),
+                all.stream().map(c -> c.paper().id()).toList());
+        for (int i = 1; i < all.size(); i++) assertTrue(all.get(i - 1).sequence() < all.get(i).sequence());
+        assertTrue(store.lastSequence() > before);
+        assertEquals(store.lastSequence(), all.getLast().sequence());
+        assertEquals("A2", all.getLast().paper().title());
+        assertEquals(List.of(all.getLast()), store.changedSince(before, 10));
+        assertEquals(all.subList(0, 2), store.changedSince(0, 2));
+    }
+
+    @Test
+    void concurrentWritersOfOverlappingPapersAllSucceedWithDistinctSequences() throws Exception {
+        int writers = 3, batches = 15, size = 40;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        List<Paper> batch = new ArrayList<>();
+                        // Every writer touches the same ids with its own version: inserts and updates race.
+                        for (int i = 0; i < size; i++) {
+                            batch.add(paper(String.format("2401.%05d", b * size + i + 1), writer + 1, "W" + writer));
+                        }
+                        store.upsertAll(batch);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(batches * size, store.count());
+        List<PaperStore.Change> changes = store.changedSince(0, 10_000);
+        assertEquals(batches * size, changes.size());
+        for (PaperStore.Change c : changes) assertEquals(writers, c.paper().version());
+        assertEquals(changes.getLast().sequence(), store.lastSequence());
+    }
+
+    @Test
+    void anEmptyBatchDoesNothing() {
+        assertEquals(List.of(), store.upsertAll(List.of()));
+        assertEquals(0, store.count());
+    }
+
+    @Test
+    void aBatchFailingHalfWayLeavesNothingWrittenAndRerunningCompletesIt() {
+        store.upsert(paper("2401.00001", 1, "A"));
+        long seq = store.lastSequence();
+        refuseInsertsOf(db, "2401.00003");
+
+        List<Paper> batch = List.of(
+                paper("2401.00001", 2, "A2"),
+                withHub(paper("2401.00002", 1, "B"), hf("2024-01-02", 5)),
+                paper("2401.00003", 1, "C"),
+                paper("2401.00004", 1, "D"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.upsertAll(batch));
+
+        assertTrue(e.getMessage().startsWith("store: unable to upsert 4 papers"), e.getMessage());
+        assertEquals(1, store.count());
+        assertEquals("A", store.find("2401.00001").orElseThrow().title());
+        assertEquals(Optional.empty(), store.find("2401.00002"));
+        assertEquals(seq, store.lastSequence());
+
+        List<Paper> rest = List.of(batch.get(0), batch.get(1), batch.get(3));
+        assertEquals(List.of(UPDATED, NEW, NEW), store.upsertAll(rest));
+        assertEquals(List.of(hf("2024-01-02", 5)), store.find("2401.00002").orElseThrow().hubEntries());
+    }
+}
