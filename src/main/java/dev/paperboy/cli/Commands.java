@@ -11,6 +11,7 @@ public final class Commands {
         return List.of(
                 new ServeCommand(ctx),
                 new ExportCommand(ctx),
+                new HarvestCommand(ctx),
                 new ConfigCommand(ctx));
     }
 

@@ -57,7 +57,9 @@ public record HarvestConfig(
 
     /** Defaults overridden by the {@code PAPERBOY_*} variables present in {@code env}. */
     public static HarvestConfig fromEnv(Map<String, String> env) {
-        Set<String> categories = new LinkedHashSet<>(words(get(env, "PAPERBOY_HARVEST_CATEGORIES", DEFAULT_CATEGORIES)));
+        String wanted = get(env, "PAPERBOY_HARVEST_CATEGORIES", DEFAULT_CATEGORIES);
+        // "*" keeps every category of the harvested sets.
+        Set<String> categories = wanted.equals("*") ? new LinkedHashSet<>() : new LinkedHashSet<>(words(wanted));
         String sets = get(env, "PAPERBOY_HARVEST_OAI_SETS", "");
         return new HarvestConfig(
                 trimSlash(get(env, "PAPERBOY_ARXIV_OAI_URL", "https://oaipmh.arxiv.org/oai")),
@@ -69,7 +71,7 @@ public record HarvestConfig(
                 seconds(env, "PAPERBOY_HARVEST_READ_TIMEOUT_SECONDS", "120"),
                 integer(env, "PAPERBOY_HARVEST_MAX_ATTEMPTS", 5),
                 categories,
-                sets.isBlank() ? oaiSetsOf(categories) : words(sets),
+                sets.isBlank() ? (categories.isEmpty() ? List.of("cs") : oaiSetsOf(categories)) : words(sets),
                 get(env, "PAPERBOY_HARVEST_OAI_FORMAT", "arXiv"),
                 integer(env, "PAPERBOY_HARVEST_LOOKBACK_DAYS", 7),
                 LocalTime.parse(get(env, "PAPERBOY_HARVEST_OAI_AT", "22:00")),
@@ -114,7 +116,7 @@ public record HarvestConfig(
                 "PAPERBOY_HF_URL=" + hfUrl,
                 "PAPERBOY_CONTACT=" + contact,
                 "PAPERBOY_HARVEST_INTERVAL_SECONDS=" + interval.toMillis() / 1000.0,
-                "PAPERBOY_HARVEST_CATEGORIES=" + String.join(" ", categories),
+                "PAPERBOY_HARVEST_CATEGORIES=" + (categories.isEmpty() ? "*" : String.join(" ", categories)),
                 "PAPERBOY_HARVEST_OAI_SETS=" + String.join(" ", oaiSets),
                 "PAPERBOY_HARVEST_OAI_AT=" + oaiAt + " " + oaiZone,
                 "PAPERBOY_HARVEST_HF_EVERY_MINUTES=" + hfEvery.toMinutes(),
