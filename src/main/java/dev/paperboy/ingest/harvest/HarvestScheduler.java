@@ -47,11 +47,12 @@ public final class HarvestScheduler implements AutoCloseable {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<String, Instant> nextDue = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
+    private final Duration startDelay;
     private volatile String running;
 
     public HarvestScheduler(OaiHarvester oai, HfHarvester hf, HarvestStateStore states, Clock clock,
             HarvestConfig config) {
-        this(states, clock, config);
+        this(states, clock, config, START_DELAY);
         for (String set : config.oaiSets()) {
             jobs.put(OaiHarvester.key(set), () -> oai.harvest(set, Optional.empty(), line -> log.debug("{}", line)));
         }
@@ -59,7 +60,8 @@ public final class HarvestScheduler implements AutoCloseable {
     }
 
     /** A scheduler with no jobs yet; tests add their own with {@link #add}. */
-    HarvestScheduler(HarvestStateStore states, Clock clock, HarvestConfig config) {
+    HarvestScheduler(HarvestStateStore states, Clock clock, HarvestConfig config, Duration startDelay) {
+        this.startDelay = startDelay;
         this.states = states;
         this.clock = clock;
         this.config = config;
@@ -85,7 +87,7 @@ public final class HarvestScheduler implements AutoCloseable {
             HarvestState s = states.get(key);
             Instant due = s.nextDueAt() != null && s.nextDueAt().isAfter(now) && s.lastSuccessAt() != null
                     ? s.nextDueAt()
-                    : now.plus(START_DELAY);
+                    : now.plus(startDelay);
             plan(key, due);
         }
     }
@@ -111,7 +113,9 @@ public final class HarvestScheduler implements AutoCloseable {
         }
     }
 
-    private void plan(String key, Instant due) {
+    private void plan(String key, Instant planned) {
+        // Millisecond precision, as stored, so the page shows the same time before and after a restart.
+        Instant due = planned.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         nextDue.put(key, due);
         try {
             states.save(states.get(key).dueAt(due));
