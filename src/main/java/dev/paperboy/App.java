@@ -81,7 +81,8 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured host and port; it is stopped first on close. */
     public synchronized WebServer startWeb() {
         if (closed) throw new IllegalStateException("app: already closed");
-        var routes = new Routes(papers, clock, config.pageSize(), config.baseUrl());
+        var routes = new Routes(papers, clock, config.pageSize(), config.baseUrl(),
+                () -> harvestScheduler().map(HarvestScheduler::status).orElse(java.util.List.of()));
         WebServer web = WebServer.start(config.host(), config.port(), routes);
         opened.push(web);
         return web;

@@ -86,6 +86,8 @@ public record Config(Map<Key, String> values) {
                 "Minutes between Hugging Face daily-papers harvests."),
         HARVEST_LOOKBACK_DAYS("harvest-lookback-days", "7", Type.COUNT, false,
                 "Days the first harvest of a source looks back."),
+        HARVEST_START_DELAY_SECONDS("harvest-start-delay-seconds", "10", Type.SECONDS, false,
+                "Seconds serve waits before the first harvest of a source that is due."),
         HARVEST_RETRY_MINUTES("harvest-retry-minutes", "30", Type.POSITIVE, false,
                 "Minutes before a failed scheduled harvest is tried again.");
 

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param oaiSets         OAI-PMH sets harvested daily (default: the archives of {@code categories})
  * @param oaiAt           the local time of day, in {@code oaiZone}, of the daily OAI harvest
  * @param retryAfterFailure how soon a failed scheduled harvest is tried again
+ * @param startDelay      how long {@code serve} waits before the first run of a source that is due
  */
 public record HarvestConfig(
         String oaiUrl,
@@ -37,6 +38,7 @@ public record HarvestConfig(
         ZoneId oaiZone,
         Duration hfEvery,
         Duration retryAfterFailure,
+        Duration startDelay,
         Duration leaseTtl,
         boolean enabled) {
 
@@ -78,6 +80,7 @@ public record HarvestConfig(
                 ZoneId.of(get(env, "PAPERBOY_HARVEST_OAI_ZONE", "America/New_York")),
                 Duration.ofMinutes(integer(env, "PAPERBOY_HARVEST_HF_EVERY_MINUTES", 60)),
                 Duration.ofMinutes(integer(env, "PAPERBOY_HARVEST_RETRY_MINUTES", 30)),
+                seconds(env, "PAPERBOY_HARVEST_START_DELAY_SECONDS", "10"),
                 Duration.ofMinutes(10),
                 Boolean.parseBoolean(get(env, "PAPERBOY_HARVEST_ENABLED", "true")));
     }
@@ -93,19 +96,19 @@ public record HarvestConfig(
     public HarvestConfig withUrls(String oai, String api, String hf) {
         return new HarvestConfig(trimSlash(oai), trimSlash(api), trimSlash(hf), contact, interval, connectTimeout,
                 readTimeout, maxAttempts, categories, oaiSets, oaiMetadataPrefix, lookbackDays, oaiAt, oaiZone,
-                hfEvery, retryAfterFailure, leaseTtl, enabled);
+                hfEvery, retryAfterFailure, startDelay, leaseTtl, enabled);
     }
 
     public HarvestConfig withCategories(Set<String> wanted) {
         return new HarvestConfig(oaiUrl, apiUrl, hfUrl, contact, interval, connectTimeout, readTimeout, maxAttempts,
                 wanted, oaiSets, oaiMetadataPrefix, lookbackDays, oaiAt, oaiZone, hfEvery, retryAfterFailure,
-                leaseTtl, enabled);
+                startDelay, leaseTtl, enabled);
     }
 
     public HarvestConfig withLeaseTtl(Duration ttl) {
         return new HarvestConfig(oaiUrl, apiUrl, hfUrl, contact, interval, connectTimeout, readTimeout, maxAttempts,
                 categories, oaiSets, oaiMetadataPrefix, lookbackDays, oaiAt, oaiZone, hfEvery, retryAfterFailure,
-                ttl, enabled);
+                startDelay, ttl, enabled);
     }
 
     /** The settings as {@code KEY=value} lines (nothing here is secret). */

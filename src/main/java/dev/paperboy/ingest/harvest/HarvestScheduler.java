@@ -24,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HarvestScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HarvestScheduler.class);
-    /** Delay before the first run of a source that is due at start, so the web server comes up first. */
-    static final Duration START_DELAY = Duration.ofSeconds(10);
-
     /** What the home page shows about one source. Nullable times are "never" or "not planned". */
     public record SourceStatus(String key, Instant lastSuccessAt, long lastRecords, Instant lastFailureAt,
             String lastError, Instant nextDueAt, boolean running) {
@@ -52,7 +49,7 @@ public final class HarvestScheduler implements AutoCloseable {
 
     public HarvestScheduler(OaiHarvester oai, HfHarvester hf, HarvestStateStore states, Clock clock,
             HarvestConfig config) {
-        this(states, clock, config, START_DELAY);
+        this(states, clock, config, config.startDelay());
         for (String set : config.oaiSets()) {
             jobs.put(OaiHarvester.key(set), () -> oai.harvest(set, Optional.empty(), line -> log.debug("{}", line)));
         }
