@@ -50,11 +50,7 @@ public final class SafeXml {
         return f;
     }
 
-    /**
-     * Opens a reader on {@code in} positioned on the root element's start tag.
-     *
-     * @param component the name that prefixes error messages, e.g. {@code "atom"}
-     */
+    /** Opens a reader positioned on the root element's start tag; {@code component} prefixes error messages. */
     public static XMLStreamReader openAtRoot(InputStream in, String component) throws IOException, FormatException {
         XMLStreamReader r;
         try {
@@ -78,10 +74,7 @@ public final class SafeXml {
         }
     }
 
-    /**
-     * Reads the text inside the current element (the reader is on its start tag) and leaves the reader on
-     * its end tag. Text of nested elements is included; markup is not.
-     */
+    /** Reads the text inside the current element, nested elements' text included, ending on its end tag. */
     public static String text(XMLStreamReader r) throws XMLStreamException, TextTooLongException {
         String element = r.getLocalName();
         StringBuilder sb = new StringBuilder();
@@ -131,10 +124,7 @@ public final class SafeXml {
         return Optional.empty();
     }
 
-    /**
-     * The root start tag of a document head as written (from {@code <} up to the first {@code >} or the end
-     * of the head), skipping a BOM, the XML declaration, comments and processing instructions.
-     */
+    /** The root start tag of a document head as written, after any BOM, declaration, comments and PIs. */
     public static Optional<String> rootTag(String head) {
         if (head == null) return Optional.empty();
         int i = 0;
@@ -172,11 +162,9 @@ public final class SafeXml {
         return qname.substring(qname.indexOf(':') + 1);
     }
 
-    /**
-     * Rethrows the I/O failure behind a StAX exception (a dropped connection is not a format problem);
-     * returns normally when the cause is the document itself.
-     */
+    /** Rethrows the I/O failure behind a StAX exception; returns normally when the document itself is at fault. */
     public static void rethrowIo(XMLStreamException e) throws IOException {
+        // A dropped connection is not a format problem: the caller may retry it.
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
         // A bad byte sequence surfaces as an IOException but is the document's fault.
         if (cause instanceof IOException io && !(io instanceof CharConversionException)) throw io;

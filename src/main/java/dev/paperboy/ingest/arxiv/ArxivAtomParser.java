@@ -134,6 +134,16 @@ public final class ArxivAtomParser {
         String pdf;
         final List<String> problems = new ArrayList<>();
 
+        /** The current element's text; an overlong text becomes a problem of this entry. */
+        String text(XMLStreamReader r) throws XMLStreamException {
+            try {
+                return SafeXml.text(r);
+            } catch (SafeXml.TextTooLongException e) {
+                problems.add(e.getMessage());
+                return null;
+            }
+        }
+
         boolean isError() {
             return id != null && id.strip().matches("(?i)https?://(export\\.)?arxiv\\.org/api/errors.*");
         }
@@ -147,48 +157,44 @@ public final class ArxivAtomParser {
             if (event != XMLStreamConstants.START_ELEMENT) continue;
             String ns = r.getNamespaceURI();
             String name = r.getLocalName();
-            try {
-                if (ATOM.equals(ns)) {
-                    switch (name) {
-                        case "id" -> e.id = SafeXml.text(r);
-                        case "title" -> e.title = SafeXml.text(r);
-                        case "summary" -> e.summary = SafeXml.text(r);
-                        case "published" -> e.published = SafeXml.text(r);
-                        case "updated" -> e.updated = SafeXml.text(r);
-                        case "rights" -> e.license = SafeXml.text(r);
-                        case "author" -> e.authors.add(readAuthor(r));
-                        case "category" -> {
-                            SafeXml.attribute(r, "term").ifPresent(e.categories::add);
-                            SafeXml.skip(r);
-                        }
-                        case "link" -> {
-                            readLink(r, e);
-                            SafeXml.skip(r);
-                        }
-                        default -> SafeXml.skip(r);
+            if (ATOM.equals(ns)) {
+                switch (name) {
+                    case "id" -> e.id = e.text(r);
+                    case "title" -> e.title = e.text(r);
+                    case "summary" -> e.summary = e.text(r);
+                    case "published" -> e.published = e.text(r);
+                    case "updated" -> e.updated = e.text(r);
+                    case "rights" -> e.license = e.text(r);
+                    case "author" -> e.authors.add(readAuthor(r, e));
+                    case "category" -> {
+                        SafeXml.attribute(r, "term").ifPresent(e.categories::add);
+                        SafeXml.skip(r);
                     }
-                } else if (ARXIV.equals(ns)) {
-                    switch (name) {
-                        case "primary_category" -> {
-                            e.primaryCategory = SafeXml.attribute(r, "term").orElse(null);
-                            SafeXml.skip(r);
-                        }
-                        case "doi" -> e.doi = SafeXml.text(r);
-                        case "journal_ref" -> e.journalRef = SafeXml.text(r);
-                        case "comment" -> e.comment = SafeXml.text(r);
-                        case "license" -> e.license = SafeXml.text(r);
-                        default -> SafeXml.skip(r);
+                    case "link" -> {
+                        readLink(r, e);
+                        SafeXml.skip(r);
                     }
-                } else {
-                    SafeXml.skip(r);
+                    default -> SafeXml.skip(r);
                 }
-            } catch (SafeXml.TextTooLongException tooLong) {
-                e.problems.add(tooLong.getMessage());
+            } else if (ARXIV.equals(ns)) {
+                switch (name) {
+                    case "primary_category" -> {
+                        e.primaryCategory = SafeXml.attribute(r, "term").orElse(null);
+                        SafeXml.skip(r);
+                    }
+                    case "doi" -> e.doi = e.text(r);
+                    case "journal_ref" -> e.journalRef = e.text(r);
+                    case "comment" -> e.comment = e.text(r);
+                    case "license" -> e.license = e.text(r);
+                    default -> SafeXml.skip(r);
+                }
+            } else {
+                SafeXml.skip(r);
             }
         }
     }
 
-    private static Author readAuthor(XMLStreamReader r) throws XMLStreamException, SafeXml.TextTooLongException {
+    private static Author readAuthor(XMLStreamReader r, WireEntry e) throws XMLStreamException {
         String name = null;
         List<String> affiliations = new ArrayList<>();
         while (true) {
@@ -196,9 +202,9 @@ public final class ArxivAtomParser {
             if (event == XMLStreamConstants.END_ELEMENT) break;
             if (event != XMLStreamConstants.START_ELEMENT) continue;
             if (ATOM.equals(r.getNamespaceURI()) && r.getLocalName().equals("name")) {
-                name = Texts.collapse(SafeXml.text(r));
+                name = Texts.collapse(e.text(r));
             } else if (ARXIV.equals(r.getNamespaceURI()) && r.getLocalName().equals("affiliation")) {
-                String a = Texts.collapse(SafeXml.text(r));
+                String a = Texts.collapse(e.text(r));
                 if (a != null) affiliations.add(a);
             } else {
                 SafeXml.skip(r);

@@ -14,13 +14,11 @@ final class AuthorNames {
     // "(1)", "(1, 2)", "(1,2,3)": references into an affiliation legend, not affiliations.
     private static final Pattern REFERENCES = Pattern.compile("[\\d*]+(?:\\s*(?:,|;|&|and)\\s*[\\d*]+)*");
 
-    /**
-     * Splits an arXivRaw authors string ("A. Smith, B. Jones and C. Lee") into authors. Commas, semicolons
-     * and " and " separate names outside parentheses; a trailing "(…)" is the author's affiliation;
-     * "Jr."-style suffixes stay with the name before them; a numbered affiliation legend
-     * ("((1) MIT, (2) CERN)") and "et al." are dropped.
-     */
+    /** Splits an arXivRaw authors string ("A. Smith (MIT), B. Jones and C. Lee") into authors. */
     static List<Author> splitRaw(String raw) {
+        // Commas, semicolons and " and " separate names outside parentheses; a trailing "(…)" is the
+        // author's affiliation; "Jr."-style suffixes stay with the name before them; a numbered affiliation
+        // legend ("((1) MIT, (2) CERN)") and "et al." are dropped.
         String s = Texts.collapse(raw);
         if (s == null) return List.of();
         List<String> parts = new ArrayList<>();

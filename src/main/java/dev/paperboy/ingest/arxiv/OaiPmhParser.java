@@ -84,6 +84,7 @@ public final class OaiPmhParser {
         String errorCode;
         String errorMessage;
         int records;
+        boolean inRecord;
 
         PageReader(XMLStreamReader r, RecordSink sink) {
             this.r = r;
@@ -119,7 +120,9 @@ public final class OaiPmhParser {
                 }
             } catch (XMLStreamException e) {
                 SafeXml.rethrowIo(e);
-                throw new FormatException("oai: unable to parse response after " + records + " records: "
+                // The record being read at the break is dropped, so it does not count as read.
+                int complete = inRecord ? records - 1 : records;
+                throw new FormatException("oai: unable to parse response after " + complete + " records: "
                         + SafeXml.oneLine(e), e);
             }
             if (responseDate == null) throw new FormatException("oai: the response has no <responseDate>");
@@ -157,7 +160,9 @@ public final class OaiPmhParser {
                     SafeXml.skip(r);
                 } else if (name.equals("record")) {
                     records++;
+                    inRecord = true;
                     readRecord();
+                    inRecord = false;
                 } else if (name.equals("resumptionToken")) {
                     completeListSize = count("completeListSize");
                     cursor = count("cursor");
@@ -188,22 +193,18 @@ public final class OaiPmhParser {
             while (nextChild()) {
                 String ns = r.getNamespaceURI();
                 String name = r.getLocalName();
-                try {
-                    if (OAI.equals(ns) && name.equals("header")) {
-                        deleted = SafeXml.attribute(r, "status").map("deleted"::equals).orElse(false);
-                        while (nextChild()) {
-                            if (!OAI.equals(r.getNamespaceURI())) SafeXml.skip(r);
-                            else if (r.getLocalName().equals("identifier")) d.headerId = SafeXml.text(r);
-                            else if (r.getLocalName().equals("datestamp")) datestamp = SafeXml.text(r);
-                            else SafeXml.skip(r);
-                        }
-                    } else if (OAI.equals(ns) && name.equals("metadata") && !deleted) {
-                        readMetadata(d);
-                    } else {
-                        SafeXml.skip(r);
+                if (OAI.equals(ns) && name.equals("header")) {
+                    deleted = SafeXml.attribute(r, "status").map("deleted"::equals).orElse(false);
+                    while (nextChild()) {
+                        if (!OAI.equals(r.getNamespaceURI())) SafeXml.skip(r);
+                        else if (r.getLocalName().equals("identifier")) d.headerId = d.text(r);
+                        else if (r.getLocalName().equals("datestamp")) datestamp = d.text(r);
+                        else SafeXml.skip(r);
                     }
-                } catch (SafeXml.TextTooLongException e) {
-                    d.problems.add(e.getMessage());
+                } else if (OAI.equals(ns) && name.equals("metadata") && !deleted) {
+                    readMetadata(d);
+                } else {
+                    SafeXml.skip(r);
                 }
             }
             if (deleted) {
@@ -244,40 +245,36 @@ public final class OaiPmhParser {
                     continue;
                 }
                 String name = r.getLocalName();
-                try {
-                    switch (name) {
-                        case "authors" -> {
-                            while (nextChild()) {
-                                if (ARXIV.equals(r.getNamespaceURI()) && r.getLocalName().equals("author")) {
-                                    d.authors.add(readArxivAuthor());
-                                } else {
-                                    SafeXml.skip(r);
-                                }
+                switch (name) {
+                    case "authors" -> {
+                        while (nextChild()) {
+                            if (ARXIV.equals(r.getNamespaceURI()) && r.getLocalName().equals("author")) {
+                                d.authors.add(readArxivAuthor(d));
+                            } else {
+                                SafeXml.skip(r);
                             }
                         }
-                        case "created" -> d.published = date(d, "created", SafeXml.text(r));
-                        case "updated" -> d.updated = date(d, "updated", SafeXml.text(r));
-                        default -> common(d, name);
                     }
-                } catch (SafeXml.TextTooLongException e) {
-                    d.problems.add(e.getMessage());
+                    case "created" -> d.published = date(d, "created", d.text(r));
+                    case "updated" -> d.updated = date(d, "updated", d.text(r));
+                    default -> common(d, name);
                 }
             }
             if (d.published != null) d.versions.add(new PaperVersion(1, d.published));
         }
 
-        Author readArxivAuthor() throws XMLStreamException, SafeXml.TextTooLongException {
+        Author readArxivAuthor(Draft d) throws XMLStreamException {
             String keyname = null;
             String forenames = null;
             String suffix = null;
             List<String> affiliations = new ArrayList<>();
             while (nextChild()) {
                 switch (r.getLocalName()) {
-                    case "keyname" -> keyname = SafeXml.text(r);
-                    case "forenames" -> forenames = SafeXml.text(r);
-                    case "suffix" -> suffix = SafeXml.text(r);
+                    case "keyname" -> keyname = d.text(r);
+                    case "forenames" -> forenames = d.text(r);
+                    case "suffix" -> suffix = d.text(r);
                     case "affiliation" -> {
-                        String a = Texts.collapse(SafeXml.text(r));
+                        String a = Texts.collapse(d.text(r));
                         if (a != null) affiliations.add(a);
                     }
                     default -> SafeXml.skip(r);
@@ -294,14 +291,10 @@ public final class OaiPmhParser {
                     continue;
                 }
                 String name = r.getLocalName();
-                try {
-                    switch (name) {
-                        case "authors" -> d.authors.addAll(AuthorNames.splitRaw(SafeXml.text(r)));
-                        case "version" -> readRawVersion(d);
-                        default -> common(d, name);
-                    }
-                } catch (SafeXml.TextTooLongException e) {
-                    d.problems.add(e.getMessage());
+                switch (name) {
+                    case "authors" -> d.authors.addAll(AuthorNames.splitRaw(d.text(r)));
+                    case "version" -> readRawVersion(d);
+                    default -> common(d, name);
                 }
             }
             d.versions.sort(Comparator.comparingInt(PaperVersion::version));
@@ -312,11 +305,11 @@ public final class OaiPmhParser {
             }
         }
 
-        void readRawVersion(Draft d) throws XMLStreamException, SafeXml.TextTooLongException {
+        void readRawVersion(Draft d) throws XMLStreamException {
             String label = SafeXml.attribute(r, "version").map(String::strip).orElse("");
             String dateText = null;
             while (nextChild()) {
-                if (r.getLocalName().equals("date")) dateText = SafeXml.text(r);
+                if (r.getLocalName().equals("date")) dateText = d.text(r);
                 else SafeXml.skip(r);
             }
             if (!label.matches("v\\d{1,4}")) {
@@ -335,19 +328,19 @@ public final class OaiPmhParser {
         }
 
         /** The elements arXiv and arXivRaw share. */
-        void common(Draft d, String name) throws XMLStreamException, SafeXml.TextTooLongException {
+        void common(Draft d, String name) throws XMLStreamException {
             switch (name) {
-                case "id" -> d.id = SafeXml.text(r);
-                case "title" -> d.title = SafeXml.text(r);
-                case "abstract" -> d.abstractText = SafeXml.text(r);
+                case "id" -> d.id = d.text(r);
+                case "title" -> d.title = d.text(r);
+                case "abstract" -> d.abstractText = d.text(r);
                 case "categories" -> {
-                    String cats = Texts.collapse(SafeXml.text(r));
+                    String cats = Texts.collapse(d.text(r));
                     if (cats != null) d.categories.addAll(Arrays.asList(cats.split(" ")));
                 }
-                case "comments" -> d.comments = SafeXml.text(r);
-                case "journal-ref" -> d.journalRef = SafeXml.text(r);
-                case "doi" -> d.doi = SafeXml.text(r);
-                case "license" -> d.license = SafeXml.text(r);
+                case "comments" -> d.comments = d.text(r);
+                case "journal-ref" -> d.journalRef = d.text(r);
+                case "doi" -> d.doi = d.text(r);
+                case "license" -> d.license = d.text(r);
                 default -> SafeXml.skip(r);
             }
         }
@@ -360,36 +353,32 @@ public final class OaiPmhParser {
                     SafeXml.skip(r);
                     continue;
                 }
-                try {
-                    switch (r.getLocalName()) {
-                        case "title" -> d.title = SafeXml.text(r);
-                        case "creator" -> {
-                            String name = AuthorNames.lastFirst(SafeXml.text(r));
-                            if (name != null) d.authors.add(new Author(name));
-                        }
-                        case "subject" -> ArxivSubjects.category(SafeXml.text(r)).ifPresent(d.categories::add);
-                        case "description" -> {
-                            String text = Texts.collapse(SafeXml.text(r));
-                            if (text == null) break;
-                            // arXiv puts the author's comments into a second description, prefixed "Comment:".
-                            if (text.startsWith("Comment:")) d.comments = text.substring(8);
-                            else if (d.abstractText == null) d.abstractText = text;
-                        }
-                        case "date" -> dates.add(SafeXml.text(r));
-                        case "identifier" -> {
-                            String id = Texts.collapse(SafeXml.text(r));
-                            if (id == null) break;
-                            if (id.regionMatches(true, 0, "doi:", 0, 4)) {
-                                if (d.doi == null) d.doi = id.substring(4);
-                            } else if (d.id == null && Texts.isArxivUrl(id) && ArxivId.parse(id).isPresent()) {
-                                d.id = id;
-                            }
-                        }
-                        case "rights" -> d.license = SafeXml.text(r);
-                        default -> SafeXml.skip(r);
+                switch (r.getLocalName()) {
+                    case "title" -> d.title = d.text(r);
+                    case "creator" -> {
+                        String name = AuthorNames.lastFirst(d.text(r));
+                        if (name != null) d.authors.add(new Author(name));
                     }
-                } catch (SafeXml.TextTooLongException e) {
-                    d.problems.add(e.getMessage());
+                    case "subject" -> ArxivSubjects.category(d.text(r)).ifPresent(d.categories::add);
+                    case "description" -> {
+                        String text = Texts.collapse(d.text(r));
+                        if (text == null) break;
+                        // arXiv puts the author's comments into a second description, prefixed "Comment:".
+                        if (text.startsWith("Comment:")) d.comments = text.substring(8);
+                        else if (d.abstractText == null) d.abstractText = text;
+                    }
+                    case "date" -> dates.add(d.text(r));
+                    case "identifier" -> {
+                        String id = Texts.collapse(d.text(r));
+                        if (id == null) break;
+                        if (id.regionMatches(true, 0, "doi:", 0, 4)) {
+                            if (d.doi == null) d.doi = id.substring(4);
+                        } else if (d.id == null && Texts.isArxivUrl(id) && ArxivId.parse(id).isPresent()) {
+                            d.id = id;
+                        }
+                    }
+                    case "rights" -> d.license = d.text(r);
+                    default -> SafeXml.skip(r);
                 }
             }
             // Dublin Core lists the first version's date first and the latest version's last.
@@ -463,5 +452,15 @@ public final class OaiPmhParser {
         String license;
         final List<PaperVersion> versions = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
+
+        /** The current element's text; an overlong text becomes a problem of this record. */
+        String text(XMLStreamReader r) throws XMLStreamException {
+            try {
+                return SafeXml.text(r);
+            } catch (SafeXml.TextTooLongException e) {
+                problems.add(e.getMessage());
+                return null;
+            }
+        }
     }
 }

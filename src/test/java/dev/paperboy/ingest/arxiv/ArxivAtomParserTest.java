@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.ingest.FormatException;
+import dev.paperboy.ingest.SafeXml;
 import dev.paperboy.ingest.arxiv.ArxivAtomParser.AtomPage;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Links;
@@ -114,6 +115,24 @@ class ArxivAtomParserTest {
 
         assertEquals(List.of("2402.00001"), sink.papers.stream().map(Paper::id).toList());
         assertEquals(List.of("entry 1: <id> is not an arXiv id: \"urn:uuid:not-arxiv\"", "entry 2: missing <id>"), sink.rejects);
+    }
+
+    @Test
+    void overlongAuthorNameRejectsOnlyItsEntry() throws Exception {
+        String huge = "n".repeat(SafeXml.MAX_TEXT_CHARS + 1);
+        Collected sink = new Collected();
+        AtomPage page = parseText("""
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+                  <entry><id>http://arxiv.org/abs/2402.00001v1</id><title>Huge</title>
+                    <author><name>%s</name><arxiv:affiliation>Somewhere</arxiv:affiliation></author>
+                    <author><name>Normal</name></author></entry>
+                  <entry><id>http://arxiv.org/abs/2402.00002v1</id><title>Next</title></entry>
+                </feed>""".formatted(huge), sink);
+
+        assertEquals(2, page.entries());
+        assertEquals(List.of("2402.00002"), sink.papers.stream().map(Paper::id).toList());
+        assertEquals(List.of("entry 1 (2402.00001v1): text of <name> is longer than " + SafeXml.MAX_TEXT_CHARS + " characters"),
+                sink.rejects);
     }
 
     @Test

@@ -175,6 +175,28 @@ class OaiPmhParserTest {
     }
 
     @Test
+    void overlongNestedVersionDateRejectsOnlyItsRecord() throws Exception {
+        String huge = "d".repeat(SafeXml.MAX_TEXT_CHARS + 1);
+        Collected sink = new Collected();
+        OaiPage page = parseText("""
+                <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+                <responseDate>2025-01-01T00:00:00Z</responseDate><ListRecords>
+                <record><header><identifier>oai:arXiv.org:2501.00001</identifier></header><metadata>
+                <arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><id>2501.00001</id>
+                <version version="v1"><date>%s</date><size>1kb</size></version><title>Huge</title></arXivRaw></metadata></record>
+                <record><header><identifier>oai:arXiv.org:2501.00002</identifier></header><metadata>
+                <arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><id>2501.00002</id><title>Fine</title></arXivRaw></metadata></record>
+                <resumptionToken cursor="0" completeListSize="9">next|3</resumptionToken>
+                </ListRecords></OAI-PMH>""".formatted(huge), sink);
+
+        assertEquals(List.of("2501.00002"), sink.papers.stream().map(Paper::id).toList());
+        assertEquals(1, sink.rejects.size());
+        assertTrue(sink.rejects.getFirst().startsWith("record 1 (2501.00001): text of <date> is longer than"), sink.rejects.getFirst());
+        assertEquals(Optional.of("next|3"), page.resumptionToken());
+        assertEquals(2, page.records());
+    }
+
+    @Test
     void truncatedPageKeepsEarlierRecordsThenThrowsSoTheTokenIsNeverMistakenForTheEnd() throws Exception {
         byte[] whole = Collected.ownBytes("oai-arXivRaw-page1.xml");
         String text = new String(whole, StandardCharsets.UTF_8);
@@ -185,7 +207,7 @@ class OaiPmhParserTest {
         FormatException e = assertThrows(FormatException.class,
                 () -> OaiPmhParser.parse(new ByteArrayInputStream(truncated), sink));
 
-        assertTrue(e.getMessage().startsWith("oai: unable to parse response after 2 records: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("oai: unable to parse response after 1 records: "), e.getMessage());
         assertEquals(List.of("2501.11111"), sink.papers.stream().map(Paper::id).toList());
     }
 
