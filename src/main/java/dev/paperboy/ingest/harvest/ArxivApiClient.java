@@ -99,7 +99,7 @@ public final class ArxivApiClient {
         try {
             r = fetcher.get(uri);
         } catch (FetchException e) {
-            throw new HarvestException("arxiv-api: unable to fetch " + uri + ": " + e.getMessage(), e);
+            throw new HarvestException("arxiv-api: unable to fetch results: " + e.getMessage(), e);
         }
         AtomPage page;
         try {

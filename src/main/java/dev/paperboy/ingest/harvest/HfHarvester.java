@@ -95,7 +95,7 @@ public final class HfHarvester {
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             PageSink sink = new PageSink(Set.of(), progress);
             URI uri = URI.create(config.hfUrl() + "/api/daily_papers?date=" + day);
-            PoliteFetcher.Response r = fetch(uri);
+            PoliteFetcher.Response r = fetch(uri, "the daily list of " + day);
             if (r.status() == 404) {
                 progress.accept("hf: " + day + ": no list");
             } else {
@@ -123,7 +123,7 @@ public final class HfHarvester {
     /** Fetches one paper from {@code /api/papers/{id}} and stores it; empty when HF does not know it. */
     public Optional<Paper> fetchPaper(ArxivId id) throws HarvestException, InterruptedException {
         URI uri = URI.create(config.hfUrl() + "/api/papers/" + id.base());
-        PoliteFetcher.Response r = fetch(uri);
+        PoliteFetcher.Response r = fetch(uri, "paper " + id.base());
         if (r.status() == 404) return Optional.empty();
         if (!r.ok()) throw new HarvestException("hf: " + uri + " answered HTTP " + r.status());
         try {
@@ -135,11 +135,11 @@ public final class HfHarvester {
         }
     }
 
-    private PoliteFetcher.Response fetch(URI uri) throws HarvestException, InterruptedException {
+    private PoliteFetcher.Response fetch(URI uri, String what) throws HarvestException, InterruptedException {
         try {
             return fetcher.get(uri);
         } catch (FetchException e) {
-            throw new HarvestException("hf: unable to fetch " + uri + ": " + e.getMessage(), e);
+            throw new HarvestException("hf: unable to fetch " + what + ": " + e.getMessage(), e);
         }
     }
 }

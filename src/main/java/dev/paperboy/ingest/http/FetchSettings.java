@@ -36,10 +36,10 @@ public record FetchSettings(
                 5, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(15), 64L << 20);
     }
 
-    /** The User-Agent Paperboy sends: name, version and a contact address for the source's operators. */
+    /** The User-Agent Paperboy sends: name, version and, when configured, a contact for the source's operators. */
     public static String userAgent(String version, String contact) {
-        String c = contact == null || contact.isBlank() ? "https://github.com/paperboy" : contact.strip();
-        return "Paperboy/" + version + " (+" + c + ")";
+        if (contact == null || contact.isBlank()) return "Paperboy/" + version;
+        return "Paperboy/" + version + " (+" + contact.strip() + ")";
     }
 
     public FetchSettings withInterval(Duration interval) {
