@@ -130,22 +130,26 @@ public final class HarvestScheduler implements AutoCloseable {
         try {
             HarvestResult r = job.run();
             next = normalNext(key, clock.instant());
-            log.info("harvest: {}; next at {}", r, next);
+            log.info("harvest: {}; next at {}", r, seconds(next));
         } catch (HarvestException e) {
             Instant now = clock.instant();
             next = earlier(normalNext(key, now), now.plus(config.retryAfterFailure()));
-            log.warn("harvest: {}; next attempt at {}", e.getMessage(), next);
+            log.warn("harvest: {}; next attempt at {}", e.getMessage(), seconds(next));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (RuntimeException e) {
             Instant now = clock.instant();
             next = earlier(normalNext(key, now), now.plus(config.retryAfterFailure()));
-            log.warn("harvest: {} failed unexpectedly: {}; next attempt at {}", key, e, next);
+            log.warn("harvest: {} failed unexpectedly: {}; next attempt at {}", key, e, seconds(next));
         } finally {
             running = null;
         }
         if (!executor.isShutdown()) plan(key, next);
+    }
+
+    private static Instant seconds(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private Instant normalNext(String key, Instant now) {

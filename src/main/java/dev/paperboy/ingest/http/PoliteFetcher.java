@@ -246,10 +246,18 @@ public final class PoliteFetcher implements AutoCloseable {
         return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
     }
 
-    private static String describe(IOException e) {
-        String m = e.getMessage();
+    /** One line about an I/O failure, with its root cause: the JDK's ConnectException often has no message. */
+    static String describe(IOException e) {
         String kind = e instanceof HttpTimeoutException ? "timeout" : e.getClass().getSimpleName();
-        return m == null || m.isBlank() ? kind : kind + ": " + m;
+        String text = e.getMessage() == null || e.getMessage().isBlank() ? kind : kind + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root != e) {
+            String r = root.getClass().getSimpleName()
+                    + (root.getMessage() == null || root.getMessage().isBlank() ? "" : ": " + root.getMessage());
+            if (!text.contains(r)) text += " (" + r + ")";
+        }
+        return text;
     }
 
     private static final class HostGate {

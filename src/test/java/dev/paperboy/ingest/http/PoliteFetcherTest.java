@@ -245,6 +245,14 @@ class PoliteFetcherTest {
         assertEquals(Optional.empty(), PoliteFetcher.retryAfter(headers("soon"), now));
     }
 
+    @Test
+    void aFailureWithoutAMessageIsDescribedByItsRootCause() {
+        var e = new java.net.ConnectException();
+        e.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertEquals("ConnectException (UnresolvedAddressException)", PoliteFetcher.describe(e));
+        assertEquals("timeout: no answer", PoliteFetcher.describe(new java.net.http.HttpTimeoutException("no answer")));
+    }
+
     private static HttpHeaders headers(String retryAfter) {
         return HttpHeaders.of(Map.of("Retry-After", List.of(retryAfter)), (a, b) -> true);
     }
