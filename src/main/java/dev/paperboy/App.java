@@ -1,6 +1,15 @@
 package dev.paperboy;
 
+import dev.paperboy.api.Json;
+import dev.paperboy.api.PaperJsonLinesFormat;
 import dev.paperboy.db.Database;
+import dev.paperboy.ingest.FileImporter;
+import dev.paperboy.ingest.arxiv.ArxivAtomFormat;
+import dev.paperboy.ingest.arxiv.OaiPmhFormat;
+import dev.paperboy.ingest.files.BeirCorpus;
+import dev.paperboy.ingest.files.DailyListing;
+import dev.paperboy.ingest.files.KaggleSnapshot;
+import dev.paperboy.ingest.files.TextListing;
 import dev.paperboy.ingest.harvest.ArxivApiClient;
 import dev.paperboy.ingest.harvest.HarvestConfig;
 import dev.paperboy.ingest.harvest.HarvestScheduler;
@@ -10,7 +19,9 @@ import dev.paperboy.ingest.harvest.JdbiHarvestStore;
 import dev.paperboy.ingest.harvest.OaiHarvester;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.http.Sleeper;
+import dev.paperboy.ingest.huggingface.HfDailyPapers;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.WebServer;
 import java.io.IOException;
@@ -19,6 +30,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -74,8 +86,20 @@ public final class App implements AutoCloseable {
     }
 
     private static PaperStore paperStore(Database db) {
-        // Wired to dev.paperboy.paper.jdbi.JdbiPaperStore once the store branch is merged.
-        throw new IllegalStateException("app: no paper store implementation is available in this build");
+        return new JdbiPaperStore(db);
+    }
+
+    /** The file importer with every known format; the export format first, plain text last (it is the catch-all). */
+    public FileImporter fileImporter() {
+        return new FileImporter(papers, List.of(
+                new PaperJsonLinesFormat(new Json()),
+                new ArxivAtomFormat(),
+                new OaiPmhFormat(),
+                new HfDailyPapers(),
+                new KaggleSnapshot(),
+                new DailyListing(),
+                new BeirCorpus(),
+                new TextListing()));
     }
 
     /** Starts the web server on the configured host and port; it is stopped first on close. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** A PaperStore in a map, for tests of the shell that run before the real store is wired in. */
+/** A PaperStore in a map, for tests that need a store to misbehave (subclass and override). */
 public class InMemoryPaperStore implements PaperStore {
 
     private final TreeMap<String, Paper> papers = new TreeMap<>();

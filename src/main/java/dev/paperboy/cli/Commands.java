@@ -10,6 +10,7 @@ public final class Commands {
     public static List<Object> all(CliContext ctx) {
         return List.of(
                 new ServeCommand(ctx),
+                new ImportCommand(ctx),
                 new ExportCommand(ctx),
                 new HarvestCommand(ctx),
                 new ConfigCommand(ctx));

@@ -34,6 +34,7 @@ public final class ServeCommand extends ConfiguredCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.close();
+                ctx.err().println("paperboy: stopped");
             } finally {
                 stopped.countDown();
             }

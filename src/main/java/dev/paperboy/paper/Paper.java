@@ -52,11 +52,12 @@ public record Paper(
 
     /**
      * Combines this record with a stored one of the same paper. The record with the higher version
-     * wins field by field; the other only fills gaps. Hub entries are united (newest copy of a day wins).
+     * wins field by field (ties: see {@link #winsTieWith}); the other only fills gaps. Hub entries are
+     * united (newest copy of a day wins).
      */
     public Paper mergedWith(Paper stored) {
         if (stored == null) return this;
-        boolean thisWins = version >= stored.version;
+        boolean thisWins = version != stored.version ? version > stored.version : winsTieWith(stored);
         Paper win = thisWins ? this : stored;
         Paper lose = thisWins ? stored : this;
         return new Paper(
@@ -77,6 +78,18 @@ public record Paper(
                 win.keywords.isEmpty() ? lose.keywords : win.keywords,
                 mergeVersions(win.versions, lose.versions),
                 mergeHub(stored.hubEntries, hubEntries));
+    }
+
+    /**
+     * Between two records of the same version: the later-updated one wins; otherwise a record from the
+     * stored record's own source wins (a correction) and one from another source only fills gaps, so
+     * re-importing several sources in any order changes nothing.
+     */
+    private boolean winsTieWith(Paper stored) {
+        if (updated != null && stored.updated != null && !updated.equals(stored.updated)) {
+            return updated.isAfter(stored.updated);
+        }
+        return Objects.equals(source, stored.source);
     }
 
     private static String pick(String a, String b) {

@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.App;
+import dev.paperboy.Config;
 import dev.paperboy.Main;
 import dev.paperboy.paper.PaperStore;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Runs {@code paperboy} in-process with captured output, a fixed clock and the given environment. */
 final class CliRun {
@@ -20,13 +22,36 @@ final class CliRun {
 
     private CliRun() {}
 
+    /** Runs against the real store (SQLite in the configured data dir). */
+    static Result run(Map<String, String> env, String... args) {
+        return run(env, config -> App.open(config, CLOCK), args);
+    }
+
     /** Runs with the given paper store behind a real database in the configured data dir. */
     static Result run(Map<String, String> env, PaperStore store, String... args) {
+        return run(env, config -> App.open(config, CLOCK, db -> store), args);
+    }
+
+    /** Opens the real store of this environment's config, for setting up and checking what commands did. */
+    static App open(Map<String, String> env) {
+        return App.open(Config.load(env, Map.of()), CLOCK);
+    }
+
+    /** Runs against the real store as if a person watched the terminal. */
+    static Result runInteractive(Map<String, String> env, String... args) {
+        return run(env, config -> App.open(config, CLOCK), true, args);
+    }
+
+    private static Result run(Map<String, String> env, Function<Config, App> opener, String... args) {
+        return run(env, opener, false, args);
+    }
+
+    private static Result run(Map<String, String> env, Function<Config, App> opener, boolean interactive,
+                              String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         var ctx = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, false,
-                config -> App.open(config, CLOCK, db -> store));
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, interactive, opener);
         int code = Main.run(args, ctx);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

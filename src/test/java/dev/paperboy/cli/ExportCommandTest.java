@@ -3,7 +3,6 @@ package dev.paperboy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.TestPapers;
 import dev.paperboy.api.Json;
 import dev.paperboy.paper.Paper;
@@ -16,25 +15,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Export against the real SQLite store. */
 class ExportCommandTest {
 
     @TempDir
     Path dir;
 
-    private final InMemoryPaperStore store = new InMemoryPaperStore();
     private List<Paper> stored;
-
-    @BeforeEach
-    void fill() {
-        store.upsert(TestPapers.full());
-        store.upsert(TestPapers.simple("hep-th/9901001", "A string theory classic", "1999-01-04T00:00:00Z"));
-        store.upsert(TestPapers.simple("beir-0123456789abcdef", "Derived id, \"quotes\" and ünïcödé", "2020-05-05T00:00:00Z"));
-        stored = new ArrayList<>();
-        store.forEach(stored::add);
-    }
 
     private Map<String, String> env() {
         return Map.of("PAPERBOY_DATA", dir.resolve("data").toString());
+    }
+
+    @BeforeEach
+    void fill() {
+        try (var app = CliRun.open(env())) {
+            app.papers().upsert(TestPapers.full());
+            app.papers().upsert(TestPapers.simple("hep-th/9901001", "A string theory classic", "1999-01-04T00:00:00Z"));
+            app.papers().upsert(TestPapers.simple("beir-0123456789abcdef", "Derived id, \"quotes\" and ünïcödé",
+                    "2020-05-05T00:00:00Z"));
+            stored = new ArrayList<>();
+            app.papers().forEach(stored::add);
+        }
+        assertEquals(3, stored.size());
     }
 
     private static List<Paper> parse(String jsonLines) throws Exception {
@@ -48,10 +51,12 @@ class ExportCommandTest {
 
     @Test
     void exportToStdoutRoundTripsEveryField() throws Exception {
-        var r = CliRun.run(env(), store, "export");
+        var r = CliRun.run(env(), "export");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(3, r.out().lines().count(), r.out());
         assertEquals(stored, parse(r.out()));
+        assertEquals(TestPapers.full(), parse(r.out()).stream().filter(p -> p.id().equals("2403.12345")).findFirst()
+                .orElseThrow());
         assertTrue(r.err().contains("export: 3 papers"), r.err());
     }
 
@@ -60,7 +65,7 @@ class ExportCommandTest {
         Path target = dir.resolve("backup/papers.jsonl");
         Files.createDirectories(target.getParent());
         Files.writeString(target, "old content\n");
-        var r = CliRun.run(env(), store, "export", "--out", target.toString());
+        var r = CliRun.run(env(), "export", "--out", target.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
         assertEquals(stored, parse(Files.readString(target)));
@@ -71,17 +76,27 @@ class ExportCommandTest {
 
     @Test
     void exportOfAnEmptyStoreIsEmpty() {
-        var r = CliRun.run(env(), new InMemoryPaperStore(), "export");
+        var r = CliRun.run(Map.of("PAPERBOY_DATA", dir.resolve("empty").toString()), "export");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().contains("export: 0 papers"), r.err());
     }
 
     @Test
-    void exportTakesTheDataDirectoryAsAFlag() {
+    void theDataFlagWinsOverTheEnvironment() {
         Path other = dir.resolve("elsewhere");
-        var r = CliRun.run(Map.of(), store, "export", "--data", other.toString());
+        var r = CliRun.run(env(), "export", "--data", other.toString());
         assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out());
         assertTrue(Files.exists(other.resolve("paperboy.db")), "store created in --data");
+    }
+
+    @Test
+    void anUnwritableTargetFailsWithOneLineAndExit1() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("file"), "x");
+        var r = CliRun.run(env(), "export", "--out", blocker.resolve("sub/papers.jsonl").toString());
+        assertEquals(1, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("paperboy export: export: unable to write"), r.err());
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.ingest.arxiv.ArxivAtomFormat;
+import dev.paperboy.ingest.arxiv.OaiPmhFormat;
 import dev.paperboy.ingest.files.BeirCorpus;
 import dev.paperboy.ingest.files.DailyListing;
 import dev.paperboy.ingest.files.KaggleSnapshot;
@@ -36,8 +38,9 @@ class FileImporterTest {
     final MemoryPaperStore store = new MemoryPaperStore();
     final FileImporter importer = new FileImporter(store, formats());
 
+    /** Every importable format, catch-all text last, as the application lists them. */
     static List<FileFormat> formats() {
-        return List.of(new HfDailyPapers(), new KaggleSnapshot(), new DailyListing(), new BeirCorpus(),
+        return List.of(new ArxivAtomFormat(), new OaiPmhFormat(), new HfDailyPapers(), new KaggleSnapshot(), new DailyListing(), new BeirCorpus(),
                 new TextListing());
     }
 

@@ -13,6 +13,7 @@ import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.TestPapers;
 import dev.paperboy.paper.Links;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real server on a loopback port, over a real SQLite database in a temp dir. */
+/** The real server on a loopback port, over the real store in SQLite in a temp dir. */
 class WebServerTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
@@ -37,19 +38,20 @@ class WebServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    private InMemoryPaperStore store;
+    private PaperStore store;
     private App app;
     private String base;
 
     @BeforeEach
     void start() {
-        store = new InMemoryPaperStore();
         Config config = Config.defaults()
                 .with(Key.DATA, data.toString())
                 .with(Key.HOST, "127.0.0.1")
                 .with(Key.PORT, "0")
-                .with(Key.PAGE_SIZE, "2");
-        app = App.open(config, CLOCK, db -> store);
+                .with(Key.PAGE_SIZE, "2")
+                .with(Key.BASE_URL, "https://papers.example/");
+        app = App.open(config, CLOCK);
+        store = app.papers();
         base = "http://127.0.0.1:" + app.startWeb().port();
     }
 
@@ -126,7 +128,8 @@ class WebServerTest {
         String b = r.body();
         for (String s : List.of("Attention Is Most of What You Need", "Grace Hopper", "Yale; Navy", "Alan Turing",
                 "cs.CL, cs.LG", "2024-03-18", "2024-04-02", "10.1000/xyz123", "12 pages, 3 figures",
-                "https://github.com/example/attn", "2403.12345v2", "/api/papers/2403.12345")) {
+                "https://github.com/example/attn", "2403.12345v2", "/api/papers/2403.12345",
+                "href=\"https://papers.example/papers/2403.12345\" rel=\"bookmark\"")) {
             assertTrue(b.contains(s), s + " missing in " + b);
         }
     }

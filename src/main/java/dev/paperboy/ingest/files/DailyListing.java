@@ -8,7 +8,9 @@ import dev.paperboy.paper.Paper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Set;
 public final class DailyListing extends JsonLinesFormat {
 
     public static final String SOURCE = "arxiv-listing";
+
+    private static final int GLUED_NAMES_OVER = 200;
+    private static final Pattern GLUED_AND = Pattern.compile("(?<=\\p{Ll})and (?=\\p{Lu})|,\\s*");
 
     @Override
     public String name() {
@@ -48,7 +53,7 @@ public final class DailyListing extends JsonLinesFormat {
                 id.base(),
                 0,
                 Text.oneLine(JsonFields.text(obj, "title")),
-                JsonFields.strings(obj, "authors").stream().map(Author::new).toList(),
+                authors(JsonFields.strings(obj, "authors")),
                 Text.paragraphs(JsonFields.text(obj, "summary")),
                 JsonFields.strings(obj, "categories"),
                 startOf(JsonFields.date(obj, "first_listing_date")),
@@ -62,6 +67,26 @@ public final class DailyListing extends JsonLinesFormat {
                 List.of(),
                 List.of(),
                 List.of());
+    }
+
+    /**
+     * The author names; an entry far too long for one name is a crawler fault seen in the cs sample
+     * (names glued as "Xiangyu Kongand Xiaoxia Xingand …", cut at 512 characters) and is split apart.
+     */
+    static List<Author> authors(List<String> names) {
+        List<Author> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (name.length() <= GLUED_NAMES_OVER) {
+                out.add(new Author(name));
+                continue;
+            }
+            for (String part : GLUED_AND.split(name)) {
+                String n = Text.oneLine(part.endsWith("and") && name.endsWith(part)
+                        ? part.substring(0, part.length() - 3) : part);
+                if (n != null) out.add(new Author(n));
+            }
+        }
+        return out;
     }
 
     private static Instant startOf(LocalDate day) {

@@ -22,8 +22,14 @@ public final class JsonFields {
 
     /** A mapper whose parser refuses absurd strings and nesting before they reach the heap. */
     public static ObjectMapper newMapper() {
+        return newMapper(-1);
+    }
+
+    /** Like {@link #newMapper()}, also refusing documents longer than {@code maxDocumentChars} (-1: no limit). */
+    public static ObjectMapper newMapper(long maxDocumentChars) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(maxDocumentChars)
                         // Far above any sane field (Limits rejects a 2,000-char title), far below the heap.
                         .maxStringLength(4_000_000)
                         .maxNestingDepth(64)

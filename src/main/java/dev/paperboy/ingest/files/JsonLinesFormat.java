@@ -15,8 +15,11 @@ import java.util.Set;
 /** A JSON-lines format: one object per line, each mapped to a paper on its own, a bad line rejected alone. */
 public abstract class JsonLinesFormat implements FileFormat {
 
-    /** Longest line read; a 3,303-author record is ~60 KB, a 100 KB title must still reach {@link Limits}. */
-    static final int MAX_LINE_CHARS = 8_000_000;
+    /**
+     * Longest line read: a 3,303-author record is ~60 KB and a 100 KB title must still reach {@link Limits},
+     * while the tree of one line stays a few tens of MB at most.
+     */
+    static final int MAX_LINE_CHARS = 2_000_000;
 
     private final ObjectMapper mapper = JsonFields.newMapper();
 

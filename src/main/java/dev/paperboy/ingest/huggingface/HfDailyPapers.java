@@ -37,7 +37,10 @@ public final class HfDailyPapers implements FileFormat {
 
     private static final Pattern PAPER_KEY = Pattern.compile("\"paper\"\\s*:\\s*\\{");
 
-    private final ObjectMapper mapper = JsonFields.newMapper();
+    /** Largest file read: a day of ~100 papers is under 1 MB; this bounds what one item's tree can take. */
+    public static final long MAX_DOCUMENT_CHARS = 32_000_000;
+
+    private final ObjectMapper mapper = JsonFields.newMapper(MAX_DOCUMENT_CHARS);
 
     @Override
     public String name() {

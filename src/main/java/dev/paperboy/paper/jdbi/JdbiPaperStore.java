@@ -14,15 +14,18 @@ import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.UpsertResult;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,12 +36,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The paper store on SQLite or PostgreSQL. List-valued fields are JSON text columns; hub entries have
  * their own table. Every write bumps the row's change sequence; an upsert that changes nothing writes nothing.
+ *
+ * <p>Jdbi provides the connections and transactions; the import path ({@link #upsertAll}) binds and reads
+ * with plain JDBC on Jdbi's connection, because Jdbi's per-argument binding cost as much CPU as SQLite's
+ * own work there.
  */
 public final class JdbiPaperStore implements PaperStore {
 
@@ -48,9 +53,12 @@ public final class JdbiPaperStore implements PaperStore {
     // Key of the PostgreSQL advisory lock that serialises paper writers (the bytes of "papers").
     private static final long WRITER_LOCK = 0x706170657273L;
 
+    // Column order is the contract between encode(), the statements and readRow(): id, version, then the
+    // TEXT_COLUMNS text columns, then seq.
     private static final String COLUMNS = "id, version, title, authors, abstract, categories, primary_category,"
             + " published, updated, doi, journal_ref, comments, license, link_abs, link_pdf, link_code,"
             + " link_project, source, keywords, versions, seq";
+    private static final int TEXT_COLUMNS = 18;
     private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE papers SET version = ?, title = ?, authors = ?, abstract = ?,"
@@ -59,13 +67,11 @@ public final class JdbiPaperStore implements PaperStore {
             + " source = ?, keywords = ?, versions = ?, seq = ? WHERE id = ?";
     private static final String HUB_COLUMNS = "paper_id, hub, list_date, submitter, upvotes, comments, github_stars";
 
-    // Fixed width (nine fraction digits) so that text order is time order; lossless to the nanosecond.
-    private static final DateTimeFormatter INSTANT_TEXT = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
-            .appendLiteral('Z')
-            .toFormatter()
-            .withZone(ZoneOffset.UTC);
+    // Instants are written fixed width (nine fraction digits) so that text order is time order, lossless
+    // to the nanosecond; years outside 0000-9999 fall back to Instant.toString, still lossless.
+    private static final int INSTANT_TEXT_LENGTH = 30;
+    private static final Instant YEAR_0 = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final Comparator<HubEntry> HUB_ORDER =
             Comparator.comparing(HubEntry::listDate).thenComparing(HubEntry::hub);
@@ -77,8 +83,32 @@ public final class JdbiPaperStore implements PaperStore {
     /** JSON shape of one version; {@code submitted} in the store's instant text. */
     private record VersionJson(int version, String submitted) {}
 
-    /** A stored row before its hub entries are attached. */
-    private record Row(long seq, Paper paper) {}
+    /** A paper as column values: what is written, and what is read before it is decoded. */
+    private record Encoded(String id, int version, String[] text) {
+        boolean sameAs(Encoded o) {
+            return version == o.version && Arrays.equals(text, o.text);
+        }
+    }
+
+    /** A stored row with its change sequence, before its hub entries are attached. */
+    private record Row(long seq, Encoded columns) {}
+
+    /** What an upsert batch knows of one id: the stored state, then the state it will write. */
+    private static final class Slot {
+        final boolean existed;
+        final List<HubEntry> storedHub;
+        Encoded columns;
+        List<HubEntry> hub;
+        Paper paper; // decoded only when a merge needs it
+
+        Slot(boolean existed, Encoded columns, List<HubEntry> hub, Paper paper) {
+            this.existed = existed;
+            this.storedHub = hub;
+            this.columns = columns;
+            this.hub = hub;
+            this.paper = paper;
+        }
+    }
 
     private final Database db;
     private final ObjectWriter writer;
@@ -107,112 +137,142 @@ public final class JdbiPaperStore implements PaperStore {
         for (Paper p : papers) incoming.add(canonical(Objects.requireNonNull(p, "paper")));
         try {
             return db.jdbi().inTransaction(h -> upsertIn(h, incoming));
-        } catch (JdbiException | JsonProcessingException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("store: unable to upsert " + papers.size() + " papers (first "
                     + papers.getFirst().id() + "): " + reason(e), e);
         }
     }
 
-    private List<UpsertResult> upsertIn(Handle h, List<Paper> incoming) throws JsonProcessingException {
+    private List<UpsertResult> upsertIn(Handle h, List<Paper> incoming) throws SQLException, IOException {
+        Connection c = h.getConnection();
         if (db.dialect() == Database.Dialect.POSTGRESQL) {
             // One writer at a time: no two transactions insert the same new id, and change sequences
             // become visible in commit order, so an indexer reading changedSince never skips one.
-            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(?)").bind(0, WRITER_LOCK).mapTo(Integer.class).one();
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_advisory_xact_lock(?)")) {
+                s.setLong(1, WRITER_LOCK);
+                s.executeQuery().close();
+            }
         }
         List<String> ids = incoming.stream().map(Paper::id).distinct().toList();
-        Map<String, Paper> stored = load(h, ids);
-        Map<String, Paper> current = new HashMap<>(stored);
-        Map<String, Paper> dirty = new LinkedHashMap<>();
+        Map<String, Slot> slots = new HashMap<>(ids.size() * 2);
+        Map<String, List<HubEntry>> hubs = hubEntries(c, ids);
+        for (Row r : rowsWithIds(c, ids)) {
+            String id = r.columns().id();
+            slots.put(id, new Slot(true, r.columns(), hubs.getOrDefault(id, List.of()), null));
+        }
+
+        Map<String, Slot> dirty = new LinkedHashMap<>();
         List<UpsertResult> results = new ArrayList<>(incoming.size());
         for (Paper p : incoming) {
-            Paper before = current.get(p.id());
-            Paper merged = canonical(p.mergedWith(before));
-            if (before == null) {
+            Slot slot = slots.get(p.id());
+            Encoded columns = encode(p);
+            if (slot == null) {
+                slot = new Slot(false, null, List.of(), p);
+                slot.columns = columns;
+                slot.hub = p.hubEntries();
+                slots.put(p.id(), slot);
+                dirty.put(p.id(), slot);
                 results.add(UpsertResult.NEW);
-            } else if (merged.equals(before)) {
+                continue;
+            }
+            // The usual re-import: the record is exactly what is stored, so merging would change nothing.
+            if (columns.sameAs(slot.columns) && p.hubEntries().equals(slot.hub)) {
                 results.add(UpsertResult.UNCHANGED);
                 continue;
-            } else {
-                results.add(UpsertResult.UPDATED);
             }
-            current.put(p.id(), merged);
-            dirty.put(p.id(), merged);
-        }
-        if (dirty.isEmpty()) return results;
-
-        long[] seqs = reserveSequences(h, dirty.size());
-        PreparedBatch inserts = h.prepareBatch(INSERT);
-        PreparedBatch updates = h.prepareBatch(UPDATE);
-        PreparedBatch hubDeletes = h.prepareBatch("DELETE FROM hub_entries WHERE paper_id = ?");
-        PreparedBatch hubInserts = h.prepareBatch(
-                "INSERT INTO hub_entries (" + HUB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
-        int i = 0;
-        for (Paper p : dirty.values()) {
-            long seq = seqs[i++];
-            Paper old = stored.get(p.id());
-            if (old == null) {
-                bindRow(inserts.bind(0, p.id()), 1, p).bind(20, seq).add();
-            } else {
-                bindRow(updates, 0, p).bind(19, seq).bind(20, p.id()).add();
+            Paper before = slot.paper != null ? slot.paper : decode(slot.columns, slot.hub);
+            Paper merged = canonical(p.mergedWith(before));
+            slot.paper = before;
+            if (merged.equals(before)) {
+                results.add(UpsertResult.UNCHANGED);
+                continue;
             }
-            List<HubEntry> oldHub = old == null ? List.of() : old.hubEntries();
-            if (!oldHub.equals(p.hubEntries())) {
-                if (!oldHub.isEmpty()) hubDeletes.bind(0, p.id()).add();
-                for (HubEntry e : p.hubEntries()) {
-                    hubInserts.bind(0, p.id())
-                            .bind(1, e.hub())
-                            .bind(2, e.listDate().toString())
-                            .bind(3, e.submitter())
-                            .bind(4, e.upvotes())
-                            .bind(5, e.comments())
-                            .bind(6, e.githubStars())
-                            .add();
-                }
-            }
+            slot.paper = merged;
+            slot.columns = encode(merged);
+            slot.hub = merged.hubEntries();
+            dirty.put(p.id(), slot);
+            results.add(UpsertResult.UPDATED);
         }
-        // Papers before hub entries: the entries reference them.
-        for (PreparedBatch b : List.of(inserts, updates, hubDeletes, hubInserts)) {
-            if (b.size() > 0) b.execute();
-        }
+        if (!dirty.isEmpty()) write(c, dirty.values());
         return results;
     }
 
-    /** Binds the 19 columns from {@code version} to {@code versions}, starting at position {@code at}. */
-    private PreparedBatch bindRow(PreparedBatch b, int at, Paper p) throws JsonProcessingException {
-        Links l = p.links();
-        return b.bind(at, p.version())
-                .bind(at + 1, p.title())
-                .bind(at + 2, authorsJson(p.authors()))
-                .bind(at + 3, p.abstractText())
-                .bind(at + 4, writer.writeValueAsString(p.categories()))
-                .bind(at + 5, p.primaryCategory())
-                .bind(at + 6, instantText(p.published()))
-                .bind(at + 7, instantText(p.updated()))
-                .bind(at + 8, p.doi())
-                .bind(at + 9, p.journalRef())
-                .bind(at + 10, p.comments())
-                .bind(at + 11, p.license())
-                .bind(at + 12, l.abs())
-                .bind(at + 13, l.pdf())
-                .bind(at + 14, l.code())
-                .bind(at + 15, l.project())
-                .bind(at + 16, p.source())
-                .bind(at + 17, writer.writeValueAsString(p.keywords()))
-                .bind(at + 18, versionsJson(p.versions()));
+    private void write(Connection c, java.util.Collection<Slot> dirty) throws SQLException {
+        long[] seqs = reserveSequences(c, dirty.size());
+        try (PreparedStatement inserts = c.prepareStatement(INSERT);
+                PreparedStatement updates = c.prepareStatement(UPDATE);
+                PreparedStatement hubDeletes = c.prepareStatement("DELETE FROM hub_entries WHERE paper_id = ?");
+                PreparedStatement hubInserts = c.prepareStatement(
+                        "INSERT INTO hub_entries (" + HUB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0, inserted = 0, updated = 0, hubDeleted = 0, hubInserted = 0;
+            for (Slot slot : dirty) {
+                Encoded e = slot.columns;
+                if (!slot.existed) {
+                    inserts.setString(1, e.id());
+                    bindColumns(inserts, 2, e);
+                    inserts.setLong(21, seqs[i++]);
+                    inserts.addBatch();
+                    inserted++;
+                } else {
+                    bindColumns(updates, 1, e);
+                    updates.setLong(20, seqs[i++]);
+                    updates.setString(21, e.id());
+                    updates.addBatch();
+                    updated++;
+                }
+                if (!slot.storedHub.equals(slot.hub)) {
+                    if (!slot.storedHub.isEmpty()) {
+                        hubDeletes.setString(1, e.id());
+                        hubDeletes.addBatch();
+                        hubDeleted++;
+                    }
+                    for (HubEntry h : slot.hub) {
+                        hubInserts.setString(1, e.id());
+                        hubInserts.setString(2, h.hub());
+                        hubInserts.setString(3, h.listDate().toString());
+                        hubInserts.setString(4, h.submitter());
+                        hubInserts.setInt(5, h.upvotes());
+                        hubInserts.setInt(6, h.comments());
+                        if (h.githubStars() == null) hubInserts.setNull(7, Types.INTEGER);
+                        else hubInserts.setInt(7, h.githubStars());
+                        hubInserts.addBatch();
+                        hubInserted++;
+                    }
+                }
+            }
+            // Papers before hub entries: the entries reference them.
+            if (inserted > 0) inserts.executeBatch();
+            if (updated > 0) updates.executeBatch();
+            if (hubDeleted > 0) hubDeletes.executeBatch();
+            if (hubInserted > 0) hubInserts.executeBatch();
+        }
+    }
+
+    /** Sets {@code version} and the text columns, starting at parameter {@code at}. */
+    private static void bindColumns(PreparedStatement s, int at, Encoded e) throws SQLException {
+        s.setInt(at, e.version());
+        for (int i = 0; i < TEXT_COLUMNS; i++) s.setString(at + 1 + i, e.text()[i]);
     }
 
     /** Hands out {@code n} change sequence numbers above every one already used, in increasing order. */
-    private long[] reserveSequences(Handle h, int n) {
+    private long[] reserveSequences(Connection c, int n) throws SQLException {
         long[] out = new long[n];
         if (db.dialect() == Database.Dialect.POSTGRESQL) {
-            List<Long> values = h.createQuery("SELECT nextval('paper_seq') FROM generate_series(1, ?) ORDER BY 1")
-                    .bind(0, n)
-                    .mapTo(Long.class)
-                    .list();
-            for (int i = 0; i < n; i++) out[i] = values.get(i);
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT nextval('paper_seq') FROM generate_series(1, ?) ORDER BY 1")) {
+                s.setInt(1, n);
+                try (ResultSet rs = s.executeQuery()) {
+                    for (int i = 0; i < n && rs.next(); i++) out[i] = rs.getLong(1);
+                }
+            }
         } else {
             // Safe because the transaction began IMMEDIATE: no other writer runs until it commits.
-            long max = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM papers").mapTo(Long.class).one();
+            long max;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM papers");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                max = rs.getLong(1);
+            }
             for (int i = 0; i < n; i++) out[i] = max + 1 + i;
         }
         return out;
@@ -220,26 +280,21 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public Optional<Paper> find(String id) {
-        return Optional.ofNullable(read("find paper " + id, h -> load(h, List.of(id)).get(id)));
+        List<Paper> found = read("find paper " + id, c -> decodeAll(c, rowsWithIds(c, List.of(id))));
+        return found.stream().findFirst();
     }
 
     @Override
     public List<Paper> newest(int limit, int offset) {
         if (limit < 0 || offset < 0) throw new IllegalArgumentException("store: negative limit or offset");
-        return read("list newest papers", h -> withHubEntries(h, h.createQuery("SELECT " + COLUMNS
-                        + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?")
-                .bind(0, limit)
-                .bind(1, offset)
-                .map((rs, ctx) -> mapRow(rs))
-                .list()))
-                .stream()
-                .map(Row::paper)
-                .toList();
+        return read("list newest papers", c -> decodeAll(c, rows(c,
+                "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?",
+                limit, offset)));
     }
 
     @Override
     public long count() {
-        return read("count papers", h -> h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
+        return read("count papers", c -> scalar(c, "SELECT COUNT(*) FROM papers"));
     }
 
     @Override
@@ -249,54 +304,48 @@ public final class JdbiPaperStore implements PaperStore {
         String after = null;
         while (true) {
             String from = after;
-            List<Row> page = read("list papers in id order", h -> withHubEntries(h, (from == null
-                            ? h.createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id LIMIT ?").bind(0, PAGE)
-                            : h.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id > ? ORDER BY id LIMIT ?")
-                                    .bind(0, from)
-                                    .bind(1, PAGE))
-                    .map((rs, ctx) -> mapRow(rs))
-                    .list()));
-            for (Row r : page) action.accept(r.paper());
+            List<Paper> page = read("list papers in id order", c -> decodeAll(c, from == null
+                    ? rows(c, "SELECT " + COLUMNS + " FROM papers ORDER BY id LIMIT ?", PAGE)
+                    : rows(c, "SELECT " + COLUMNS + " FROM papers WHERE id > ? ORDER BY id LIMIT ?", from, PAGE)));
+            for (Paper p : page) action.accept(p);
             if (page.size() < PAGE) return;
-            after = page.getLast().paper().id();
+            after = page.getLast().id();
         }
     }
 
     @Override
     public List<Change> changedSince(long sequence, int limit) {
         if (limit < 0) throw new IllegalArgumentException("store: negative limit");
-        return read("list changes since " + sequence, h -> withHubEntries(h, h.createQuery("SELECT " + COLUMNS
-                        + " FROM papers WHERE seq > ? ORDER BY seq LIMIT ?")
-                .bind(0, sequence)
-                .bind(1, limit)
-                .map((rs, ctx) -> mapRow(rs))
-                .list()))
-                .stream()
-                .map(r -> new Change(r.seq(), r.paper()))
-                .toList();
+        return read("list changes since " + sequence, c -> {
+            List<Row> rows = rows(c, "SELECT " + COLUMNS + " FROM papers WHERE seq > ? ORDER BY seq LIMIT ?",
+                    sequence, limit);
+            List<Paper> papers = decodeAll(c, rows);
+            List<Change> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) out.add(new Change(rows.get(i).seq(), papers.get(i)));
+            return out;
+        });
     }
 
     @Override
     public long lastSequence() {
-        return read("read last change sequence",
-                h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM papers").mapTo(Long.class).one());
+        return read("read last change sequence", c -> scalar(c, "SELECT COALESCE(MAX(seq), 0) FROM papers"));
     }
 
     private interface Read<T> {
-        T run(Handle h) throws Exception;
+        T run(Connection c) throws SQLException, IOException;
     }
 
     private <T> T read(String action, Read<T> body) {
         try {
-            return db.jdbi().withHandle(body::run);
+            return db.jdbi().withHandle(h -> body.run(h.getConnection()));
         } catch (Exception e) {
             throw new IllegalStateException("store: unable to " + action + ": " + reason(e), e);
         }
     }
 
     /**
-     * The innermost message of a failure. Jdbi's and the drivers' outer messages repeat the statement with
-     * all its arguments (whole abstracts), which is noise in a log line; the cause chain keeps them.
+     * The innermost message of a failure. Jdbi's and the drivers' outer messages may repeat the statement
+     * with its arguments (whole abstracts), which is noise in a log line; the cause chain keeps them.
      */
     private static String reason(Throwable e) {
         Throwable t = e;
@@ -309,77 +358,114 @@ public final class JdbiPaperStore implements PaperStore {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** The stored papers among {@code ids}, with their hub entries. */
-    private Map<String, Paper> load(Handle h, List<String> ids) {
-        Map<String, Paper> out = new HashMap<>(ids.size() * 2);
+    private static long scalar(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<Row> rows(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) s.setObject(i + 1, args[i]);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Row> out = new ArrayList<>();
+                while (rs.next()) out.add(readRow(rs));
+                return out;
+            }
+        }
+    }
+
+    /** The stored rows among {@code ids}, in no particular order. */
+    private static List<Row> rowsWithIds(Connection c, List<String> ids) throws SQLException {
+        List<Row> out = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id IN (<ids>)")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> mapRow(rs))
-                    .list();
-            for (Row r : withHubEntries(h, rows)) out.put(r.paper().id(), r.paper());
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM papers WHERE id IN (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) s.setString(i + 1, chunk.get(i));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) out.add(readRow(rs));
+                }
+            }
         }
         return out;
     }
 
-    /** The rows with their hub entries attached (one query per page of rows). */
-    private List<Row> withHubEntries(Handle h, List<Row> rows) {
-        if (rows.isEmpty()) return rows;
-        Map<String, List<HubEntry>> hubs = new HashMap<>();
-        List<String> ids = rows.stream().map(r -> r.paper().id()).toList();
+    private static Row readRow(ResultSet rs) throws SQLException {
+        String[] text = new String[TEXT_COLUMNS];
+        for (int i = 0; i < TEXT_COLUMNS; i++) text[i] = rs.getString(3 + i);
+        return new Row(rs.getLong(3 + TEXT_COLUMNS), new Encoded(rs.getString(1), rs.getInt(2), text));
+    }
+
+    /** The hub entries of the papers with these ids, each list in canonical order. */
+    private static Map<String, List<HubEntry>> hubEntries(Connection c, List<String> ids) throws SQLException {
+        Map<String, List<HubEntry>> out = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            h.createQuery("SELECT " + HUB_COLUMNS + " FROM hub_entries WHERE paper_id IN (<ids>)"
-                            + " ORDER BY paper_id, list_date, hub")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> {
-                        int stars = rs.getInt("github_stars");
+            try (PreparedStatement s = c.prepareStatement("SELECT " + HUB_COLUMNS + " FROM hub_entries"
+                    + " WHERE paper_id IN (" + placeholders(chunk.size()) + ") ORDER BY paper_id, list_date, hub")) {
+                for (int i = 0; i < chunk.size(); i++) s.setString(i + 1, chunk.get(i));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        int stars = rs.getInt(7);
                         Integer githubStars = rs.wasNull() ? null : stars;
-                        return Map.entry(rs.getString("paper_id"), new HubEntry(
-                                rs.getString("hub"),
-                                LocalDate.parse(rs.getString("list_date")),
-                                rs.getString("submitter"),
-                                rs.getInt("upvotes"),
-                                rs.getInt("comments"),
-                                githubStars));
-                    })
-                    .forEach(e -> hubs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HubEntry(
+                                rs.getString(2), LocalDate.parse(rs.getString(3)), rs.getString(4),
+                                rs.getInt(5), rs.getInt(6), githubStars));
+                    }
+                }
+            }
         }
-        if (hubs.isEmpty()) return rows;
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            List<HubEntry> entries = hubs.get(r.paper().id());
-            out.add(entries == null ? r : new Row(r.seq(), withHub(r.paper(), entries)));
-        }
+        out.replaceAll((id, list) -> List.copyOf(list));
         return out;
     }
 
-    private Row mapRow(ResultSet rs) throws SQLException {
+    private static String placeholders(int n) {
+        return "?" + ", ?".repeat(n - 1);
+    }
+
+    /** The papers of these rows, in row order, with their hub entries. */
+    private List<Paper> decodeAll(Connection c, List<Row> rows) throws SQLException, IOException {
+        if (rows.isEmpty()) return List.of();
+        Map<String, List<HubEntry>> hubs = hubEntries(c, rows.stream().map(r -> r.columns().id()).toList());
+        List<Paper> out = new ArrayList<>(rows.size());
+        for (Row r : rows) out.add(decode(r.columns(), hubs.getOrDefault(r.columns().id(), List.of())));
+        return out;
+    }
+
+    private Encoded encode(Paper p) throws JsonProcessingException {
+        Links l = p.links();
+        return new Encoded(p.id(), p.version(), new String[] {
+            p.title(),
+            authorsJson(p.authors()),
+            p.abstractText(),
+            writer.writeValueAsString(p.categories()),
+            p.primaryCategory(),
+            instantText(p.published()),
+            instantText(p.updated()),
+            p.doi(),
+            p.journalRef(),
+            p.comments(),
+            p.license(),
+            l.abs(),
+            l.pdf(),
+            l.code(),
+            l.project(),
+            p.source(),
+            writer.writeValueAsString(p.keywords()),
+            versionsJson(p.versions())
+        });
+    }
+
+    private Paper decode(Encoded e, List<HubEntry> hub) throws IOException {
+        String[] t = e.text();
         try {
-            Paper p = new Paper(
-                    rs.getString("id"),
-                    rs.getInt("version"),
-                    rs.getString("title"),
-                    authors(rs.getString("authors")),
-                    rs.getString("abstract"),
-                    stringsReader.readValue(rs.getString("categories")),
-                    instant(rs.getString("published")),
-                    instant(rs.getString("updated")),
-                    rs.getString("doi"),
-                    rs.getString("journal_ref"),
-                    rs.getString("comments"),
-                    rs.getString("license"),
-                    new Links(rs.getString("link_abs"), rs.getString("link_pdf"),
-                            rs.getString("link_code"), rs.getString("link_project")),
-                    rs.getString("source"),
-                    stringsReader.readValue(rs.getString("keywords")),
-                    versions(rs.getString("versions")),
-                    List.of());
-            return new Row(rs.getLong("seq"), p);
-        } catch (java.io.IOException e) {
-            throw new SQLException("store: unreadable JSON column in paper " + rs.getString("id") + ": "
-                    + e.getMessage(), e);
+            return new Paper(e.id(), e.version(), t[0], authors(t[1]), t[2], stringsReader.readValue(t[3]),
+                    instant(t[5]), instant(t[6]), t[7], t[8], t[9], t[10], new Links(t[11], t[12], t[13], t[14]),
+                    t[15], stringsReader.readValue(t[16]), versions(t[17]), hub);
+        } catch (IOException | RuntimeException x) {
+            throw new IOException("store: unreadable stored paper " + e.id() + ": " + x.getMessage(), x);
         }
     }
 
@@ -389,7 +475,7 @@ public final class JdbiPaperStore implements PaperStore {
         return writer.writeValueAsString(out);
     }
 
-    private List<Author> authors(String json) throws java.io.IOException {
+    private List<Author> authors(String json) throws IOException {
         List<AuthorJson> in = authorsReader.readValue(json);
         List<Author> out = new ArrayList<>(in.size());
         for (AuthorJson a : in) out.add(new Author(a.name(), a.affiliations()));
@@ -402,26 +488,77 @@ public final class JdbiPaperStore implements PaperStore {
         return writer.writeValueAsString(out);
     }
 
-    private List<PaperVersion> versions(String json) throws java.io.IOException {
+    private List<PaperVersion> versions(String json) throws IOException {
         List<VersionJson> in = versionsReader.readValue(json);
         List<PaperVersion> out = new ArrayList<>(in.size());
         for (VersionJson v : in) out.add(new PaperVersion(v.version(), instant(v.submitted())));
         return out;
     }
 
-    private static String instantText(Instant t) {
-        return t == null ? null : INSTANT_TEXT.format(t);
+    /** The store's text for an instant: {@code 2024-03-18T17:59:59.000000000Z}. */
+    static String instantText(Instant t) {
+        if (t == null) return null;
+        if (t.isBefore(YEAR_0) || !t.isBefore(YEAR_10000)) return t.toString();
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        // Hand-rolled: this runs several times per record on the import path, DateTimeFormatter is slower.
+        char[] out = new char[INSTANT_TEXT_LENGTH];
+        digits(out, 0, d.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, d.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, d.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, d.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, d.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, d.getSecond(), 2);
+        out[19] = '.';
+        digits(out, 20, d.getNano(), 9);
+        out[29] = 'Z';
+        return new String(out);
     }
 
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.from(INSTANT_TEXT.parse(text));
+    /** Reads {@link #instantText}'s form back. */
+    static Instant instant(String text) {
+        if (text == null) return null;
+        if (text.length() == INSTANT_TEXT_LENGTH && text.charAt(4) == '-' && text.charAt(29) == 'Z') {
+            int year = number(text, 0, 4), month = number(text, 5, 2), day = number(text, 8, 2);
+            int hour = number(text, 11, 2), minute = number(text, 14, 2), second = number(text, 17, 2);
+            int nano = number(text, 20, 9);
+            if ((year | month | day | hour | minute | second | nano) >= 0) {
+                return LocalDateTime.of(year, month, day, hour, minute, second, nano).toInstant(ZoneOffset.UTC);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /** The decimal number in {@code text[at, at + width)}, or -1 when a character is not a digit. */
+    private static int number(String text, int at, int width) {
+        int n = 0;
+        for (int i = at; i < at + width; i++) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') return -1;
+            n = n * 10 + (ch - '0');
+        }
+        return n;
     }
 
     /**
      * The paper in the one form the store keeps: versions sorted by number and hub entries by day and hub,
-     * one of each (the later wins). Stored and merged records compare equal only in this form.
+     * one of each (the later wins), and no U+0000 in any text. Stored and merged records compare equal only
+     * in this form.
      */
     static Paper canonical(Paper p) {
+        if (p.id().indexOf('\0') >= 0) throw new IllegalArgumentException("store: paper id contains U+0000");
+        p = withoutNul(p);
         List<PaperVersion> versions = p.versions();
         if (!strictlyIncreasing(versions)) {
             TreeMap<Integer, PaperVersion> byNumber = new TreeMap<>();
@@ -431,7 +568,8 @@ public final class JdbiPaperStore implements PaperStore {
         List<HubEntry> hub = p.hubEntries();
         for (HubEntry e : hub) {
             if (e.hub() == null || e.listDate() == null) {
-                throw new IllegalArgumentException("store: hub entry of paper " + p.id() + " lacks a hub or a list date");
+                throw new IllegalArgumentException(
+                        "store: hub entry of paper " + p.id() + " lacks a hub or a list date");
             }
         }
         if (!strictlyIncreasingHub(hub)) {
@@ -447,6 +585,40 @@ public final class JdbiPaperStore implements PaperStore {
                 p.source(), p.keywords(), versions, hub);
     }
 
+    /**
+     * The paper with U+0000 removed from its text. PostgreSQL refuses it in text columns, so one such
+     * record would fail a whole import batch there; both dialects drop it so that they store the same.
+     */
+    private static Paper withoutNul(Paper p) {
+        boolean found = hasNul(p.title()) || hasNul(p.abstractText()) || hasNul(p.doi()) || hasNul(p.journalRef())
+                || hasNul(p.comments()) || hasNul(p.license()) || hasNul(p.source()) || hasNul(p.links().abs())
+                || hasNul(p.links().pdf()) || hasNul(p.links().code()) || hasNul(p.links().project())
+                || p.categories().stream().anyMatch(JdbiPaperStore::hasNul)
+                || p.keywords().stream().anyMatch(JdbiPaperStore::hasNul)
+                || p.authors().stream().anyMatch(
+                        a -> hasNul(a.name()) || a.affiliations().stream().anyMatch(JdbiPaperStore::hasNul))
+                || p.hubEntries().stream().anyMatch(e -> hasNul(e.hub()) || hasNul(e.submitter()));
+        if (!found) return p;
+        Links l = p.links();
+        return new Paper(p.id(), p.version(), noNul(p.title()),
+                p.authors().stream().map(a -> new Author(noNul(a.name()),
+                        a.affiliations().stream().map(JdbiPaperStore::noNul).toList())).toList(),
+                noNul(p.abstractText()), p.categories().stream().map(JdbiPaperStore::noNul).toList(),
+                p.published(), p.updated(), noNul(p.doi()), noNul(p.journalRef()), noNul(p.comments()),
+                noNul(p.license()), new Links(noNul(l.abs()), noNul(l.pdf()), noNul(l.code()), noNul(l.project())),
+                noNul(p.source()), p.keywords().stream().map(JdbiPaperStore::noNul).toList(), p.versions(),
+                p.hubEntries().stream().map(e -> new HubEntry(noNul(e.hub()), e.listDate(), noNul(e.submitter()),
+                        e.upvotes(), e.comments(), e.githubStars())).toList());
+    }
+
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
+    }
+
+    private static String noNul(String s) {
+        return hasNul(s) ? s.replace("\0", "") : s;
+    }
+
     private static boolean strictlyIncreasing(List<PaperVersion> versions) {
         for (int i = 1; i < versions.size(); i++) {
             if (versions.get(i - 1).version() >= versions.get(i).version()) return false;
@@ -459,11 +631,5 @@ public final class JdbiPaperStore implements PaperStore {
             if (HUB_ORDER.compare(hub.get(i - 1), hub.get(i)) >= 0) return false;
         }
         return true;
-    }
-
-    private static Paper withHub(Paper p, List<HubEntry> hub) {
-        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
-                p.published(), p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
-                p.source(), p.keywords(), p.versions(), hub);
     }
 }

@@ -176,11 +176,22 @@ class JsonLinesFormatsTest {
     }
 
     @Test
+    void namesGluedTogetherByTheCrawlerAreSplitOnlyWhenFarTooLong() {
+        String glued = "Xiangyu Kongand Xiaoxia Xingand Fan Wangand " + "Yu Liand ".repeat(30) + "Watchara Ruangsangand";
+        List<Author> authors = DailyListing.authors(List.of("Ferdinand Smith", glued));
+        assertEquals(new Author("Ferdinand Smith"), authors.get(0));
+        assertEquals(new Author("Xiangyu Kong"), authors.get(1));
+        assertEquals(new Author("Xiaoxia Xing"), authors.get(2));
+        assertEquals(new Author("Watchara Ruangsang"), authors.getLast());
+        assertEquals(1 + 3 + 30 + 1, authors.size());
+    }
+
+    @Test
     void anOverlongLineIsRejectedWithoutReadingItWhole() throws Exception {
         byte[] big = ("{\"id\":\"2504.00030\",\"title\":\"" + "x".repeat(JsonLinesFormat.MAX_LINE_CHARS) + "\"}\n"
                 + "{\"id\":\"2504.00031\",\"title\":\"After\",\"summary\":\"s\"}\n").getBytes(StandardCharsets.UTF_8);
         CollectingSink sink = read(new DailyListing(), big);
         assertEquals(List.of("2504.00031"), sink.ids());
-        assertEquals(List.of("line 1: line longer than 8000000 characters"), sink.rejects);
+        assertEquals(List.of("line 1: line longer than 2000000 characters"), sink.rejects);
     }
 }

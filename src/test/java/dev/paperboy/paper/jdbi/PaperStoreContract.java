@@ -134,6 +134,18 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void instantsFarFromTodayRoundTrip() {
+        Paper p = new Paper("2401.00009", 1, "Old", null, null, null,
+                Instant.parse("-0044-03-15T12:00:00.5Z"), Instant.parse("+12024-01-01T00:00:00Z"), null, null, null,
+                null, null, null, null, List.of(new PaperVersion(1, Instant.EPOCH)), null);
+
+        store.upsert(p);
+
+        assertEquals(Optional.of(p), store.find(p.id()));
+        assertEquals(UNCHANGED, store.upsert(p));
+    }
+
+    @Test
     void unicodeTextRoundTrips() {
         String title = "Émergence 🚀 of 量子 𝔽-modules — naïve Ωmega, עברית, العربية, e\u0301, \u200b, 𝟘";
         Paper p = paper("2401.00001", 1, title);
@@ -142,6 +154,26 @@ abstract class PaperStoreContract {
 
         assertEquals(title, store.find("2401.00001").orElseThrow().title());
         assertEquals(p, store.find("2401.00001").orElseThrow());
+    }
+
+    @Test
+    void nulCharactersAreDroppedFromTextOnEveryBackend() {
+        Paper p = new Paper("2401.00001", 1, "Nul\0 title", List.of(new Author("A\0da", List.of("U\0"))),
+                "abs\0tract", List.of("cs.LG"), null, null, "10.1/\0x", null, null, null,
+                new Links("https://a\0", null, null, null), "s\0", List.of("k\0w"), null,
+                List.of(new HubEntry("hf", LocalDate.parse("2024-01-01"), "su\0b", 1, 1, null)));
+
+        assertEquals(NEW, store.upsert(p));
+
+        Paper stored = store.find(p.id()).orElseThrow();
+        assertEquals("Nul title", stored.title());
+        assertEquals(new Author("Ada", List.of("U")), stored.authors().getFirst());
+        assertEquals("abstract", stored.abstractText());
+        assertEquals("10.1/x", stored.doi());
+        assertEquals("https://a", stored.links().abs());
+        assertEquals(List.of("kw"), stored.keywords());
+        assertEquals("sub", stored.hubEntries().getFirst().submitter());
+        assertEquals(UNCHANGED, store.upsert(p));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.App;
+import dev.paperboy.ingest.FileImporter;
+import dev.paperboy.ingest.ImportProgress;
+import dev.paperboy.ingest.ImportReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code paperboy import FILE…}: papers from files of any known format, each file reported on one line. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import papers from files; the format is detected from the content, .gz is read as is.",
+                "Exit 0 when all is stored, 1 when a record failed, 2 when a file is unreadable or of no known format."})
+public final class ImportCommand extends ConfiguredCommand {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+    List<Path> files;
+
+    public ImportCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+        var config = config();
+        List<ImportReport> reports = new ArrayList<>();
+        int exit = 0;
+        try (App app = ctx.open(config)) {
+            FileImporter importer = app.fileImporter();
+            for (Path file : files) {
+                ProgressLine progress = ctx.interactive() ? new ProgressLine(file) : null;
+                ImportReport report = importer.importFile(file, progress == null ? ImportProgress.NONE : progress);
+                if (progress != null) progress.clear();
+                report.failures().forEach(ctx.err()::println);
+                long unshown = report.failed() - report.failures().size();
+                if (unshown > 0) ctx.err().println(file + ": … and " + unshown + " more failed records");
+                report.notes().forEach(ctx.err()::println);
+                ctx.out().println(report.summaryLine());
+                reports.add(report);
+                exit = Math.max(exit, report.exitCode());
+            }
+        }
+        ctx.out().println(ImportReport.totalLine(reports));
+        return exit;
+    }
+
+    /** A progress line redrawn in place on stderr, at most a few times a second. */
+    private final class ProgressLine implements ImportProgress {
+        private static final long REDRAW_MILLIS = 250;
+        private final Path file;
+        private long lastDrawn;
+        private boolean drawn;
+        private int width;
+
+        ProgressLine(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void update(long records, long bytesRead, long totalBytes) {
+            long now = ctx.clock().millis();
+            if (drawn && now - lastDrawn < REDRAW_MILLIS) return;
+            drawn = true;
+            lastDrawn = now;
+            String pct = totalBytes > 0 ? " " + (100 * bytesRead / totalBytes) + "%" : "";
+            String line = "import: " + file.getFileName() + pct + ", " + records + " records";
+            width = Math.max(width, line.length());
+            ctx.err().print("\r" + line);
+            ctx.err().flush();
+        }
+
+        void clear() {
+            if (width > 0) ctx.err().print("\r" + " ".repeat(width) + "\r");
+            ctx.err().flush();
+        }
+    }
+}
