@@ -10,7 +10,6 @@ import dev.paperboy.ingest.http.ReplayServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -207,8 +207,8 @@ class OaiHarvesterTest {
 
     @Test
     void recordsOutsideTheWantedCategoriesAreSkipped() throws Exception {
-        try (HarvestBed picky = new HarvestBed(dir.resolve("picky").toFile().mkdirs() ? dir.resolve("picky") : dir,
-                CLOCK, Set.of("stat.ML"))) {
+        try (HarvestBed picky = new HarvestBed(Files.createDirectories(dir.resolve("picky")), CLOCK,
+                Set.of("stat.ML"))) {
             picky.server.enqueue(Reply.xml(fixture(CS_46)));
             HarvestResult r = picky.oai("a").harvest("cs", Optional.empty(), progress::add);
             assertTrue(r.skipped() > 0);
