@@ -129,7 +129,8 @@ public final class JdbiHarvestStore implements HarvestStateStore, Leases, Reques
                 WHERE host_requests.last_end_at < excluded.last_end_at
                 """)
                 .bind("host", host)
-                .bind("at", at.toEpochMilli())
+                // Rounded up to the millisecond so that a reader never waits less than the interval.
+                .bind("at", at.toEpochMilli() + (at.getNano() % 1_000_000 == 0 ? 0 : 1))
                 .execute());
     }
 
