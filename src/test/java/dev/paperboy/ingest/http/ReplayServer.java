@@ -83,6 +83,8 @@ public final class ReplayServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Deque<Reply> script = new ArrayDeque<>();
+    // Recorded at arrival, in arrival order, so a client that has its response always finds its request here;
+    // the finish time is filled in once the reply is written (0 while in flight).
     private final List<Hit> hits = new ArrayList<>();
     private volatile Function<Hit, Reply> fallback = h -> Reply.status(404, Map.of());
 
@@ -123,6 +125,7 @@ public final class ReplayServer implements AutoCloseable {
         List<Hit> h = hits();
         long min = Long.MAX_VALUE;
         for (int i = 1; i < h.size(); i++) {
+            if (h.get(i - 1).finishedNanos() == 0) continue; // still in flight (a stalled reply)
             min = Math.min(min, (h.get(i).arrivedNanos() - h.get(i - 1).finishedNanos()) / 1_000_000);
         }
         return min;
@@ -133,8 +136,11 @@ public final class ReplayServer implements AutoCloseable {
         String pq = ex.getRequestURI().toString();
         Hit probe = new Hit(ex.getRequestMethod(), pq, ex.getRequestHeaders().getFirst("User-Agent"), arrived, 0);
         Reply reply;
+        int index;
         synchronized (this) {
             reply = script.isEmpty() ? null : script.poll();
+            index = hits.size();
+            hits.add(probe);
         }
         if (reply == null) reply = fallback.apply(probe);
         try {
@@ -151,10 +157,10 @@ public final class ReplayServer implements AutoCloseable {
         } catch (IOException clientWentAway) {
             // The client gave up (timeout): nothing to answer.
         } finally {
-            ex.close();
             synchronized (this) {
-                hits.add(new Hit(probe.method(), pq, probe.userAgent(), arrived, System.nanoTime()));
+                hits.set(index, new Hit(probe.method(), pq, probe.userAgent(), arrived, System.nanoTime()));
             }
+            ex.close();
         }
     }
 
