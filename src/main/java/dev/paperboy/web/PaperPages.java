@@ -21,7 +21,15 @@ final class PaperPages {
     private final int pageSize;
     private final String baseUrl;
 
+    private final java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus;
+
     PaperPages(PaperStore papers, TemplateEngine templates, int pageSize, String baseUrl) {
+        this(papers, templates, pageSize, baseUrl, java.util.List::of);
+    }
+
+    PaperPages(PaperStore papers, TemplateEngine templates, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus) {
+        this.harvestStatus = harvestStatus;
         this.papers = papers;
         this.templates = templates;
         this.pageSize = pageSize;
@@ -36,7 +44,7 @@ final class PaperPages {
         var rows = papers.newest(pageSize, (page - 1) * pageSize).stream().map(Views::row).toList();
         String prev = page > 1 ? "/?page=" + (page - 1) : null;
         String next = page < pages ? "/?page=" + (page + 1) : null;
-        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next));
+        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next, harvestStatus.get()));
     }
 
     /** GET /papers/{id}: one paper; other spellings of its id (versions, arXiv: prefixes) redirect to it. */

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
+import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.paper.PaperStore;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -23,9 +24,16 @@ public final class Routes {
     private final byte[] stylesheet;
 
     public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl) {
+        this(papers, clock, pageSize, baseUrl, java.util.List::of);
+    }
+
+    /** Routes whose home page also shows how each harvested source is doing. */
+    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus) {
         this.json = new Json();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-        this.pages = new PaperPages(papers, templates, pageSize, baseUrl);
+        this.pages = new PaperPages(papers, templates, pageSize, baseUrl,
+                () -> harvestStatus.get().stream().map(Views::harvestLine).toList());
         this.paperApi = new PaperApi(papers, json);
         this.healthApi = new HealthApi(papers, clock, json);
         this.stylesheet = resource("/web/style.css");
