@@ -23,7 +23,11 @@ final class PaperPages {
     private final int pageSize;
     private final String baseUrl;
 
-    PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl) {
+    private final java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus;
+
+    PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus) {
+        this.harvestStatus = harvestStatus;
         this.papers = papers;
         this.lenses = lenses;
         this.templates = templates;
@@ -40,7 +44,7 @@ final class PaperPages {
                 .map(p -> Views.row(p, lenses.lens(p.title(), p.abstractText()))).toList();
         String prev = page > 1 ? "/?page=" + (page - 1) : null;
         String next = page < pages ? "/?page=" + (page + 1) : null;
-        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next));
+        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next, harvestStatus.get()));
     }
 
     /** GET /papers/{id}: one paper; other spellings of its id (versions, arXiv: prefixes) redirect to it. */

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
+import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.PaperStore;
@@ -29,15 +30,23 @@ public final class Routes {
     private final byte[] stylesheet;
 
     public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl) {
-        this(papers, clock, pageSize, baseUrl, LENS_CACHE);
+        this(papers, clock, pageSize, baseUrl, java.util.List::of);
+    }
+
+    /** Routes whose home page also shows how each harvested source is doing. */
+    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus) {
+        this(papers, clock, pageSize, baseUrl, harvestStatus, LENS_CACHE);
     }
 
     /** The routes with a lens cache of the given capacity (benchmarks compare capacities). */
-    Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl, int lensCache) {
+    Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus, int lensCache) {
         this.json = new Json();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         LensCache lenses = new LensCache(new LensExtractor(), lensCache);
-        this.pages = new PaperPages(papers, lenses, templates, pageSize, baseUrl);
+        this.pages = new PaperPages(papers, lenses, templates, pageSize, baseUrl,
+                () -> harvestStatus.get().stream().map(Views::harvestLine).toList());
         this.paperApi = new PaperApi(papers, lenses, json);
         this.healthApi = new HealthApi(papers, clock, json);
         this.stylesheet = resource("/web/style.css");

@@ -24,11 +24,30 @@ public final class Views {
     public record PaperRow(String url, String id, String title, String byline, String date, String category,
                            String chip) {}
 
-    /** The home page: one page of the newest papers. */
-    public record HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl) {
+    /** The home page: one page of the newest papers, and how harvesting goes. */
+    public record HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl,
+                           List<HarvestLine> harvest) {
+        public HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl) {
+            this(papers, total, page, pages, prevUrl, nextUrl, List.of());
+        }
+
         public boolean empty() {
             return total == 0;
         }
+    }
+
+    /** One harvested source on the home page; {@code problem} is empty unless the last attempt failed. */
+    public record HarvestLine(String source, String lastSuccess, String nextDue, String problem) {}
+
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    static HarvestLine harvestLine(dev.paperboy.ingest.harvest.HarvestScheduler.SourceStatus s) {
+        String problem = s.failing() && s.lastError() != null ? s.lastError() : "";
+        return new HarvestLine(s.key(),
+                s.lastSuccessAt() == null ? "never" : MINUTE.format(s.lastSuccessAt()),
+                s.running() ? "running now" : s.nextDueAt() == null ? "not planned" : MINUTE.format(s.nextDueAt()),
+                problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
     }
 
     /** One paper in full. */

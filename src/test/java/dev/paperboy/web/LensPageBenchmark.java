@@ -54,7 +54,7 @@ public final class LensPageBenchmark {
             // see the same machine load.
             for (int round = 1; round <= 2; round++) {
                 for (int capacity : List.of(1, Routes.LENS_CACHE)) {
-                    var routes = new Routes(app.papers(), Clock.systemUTC(), pageSize, "", capacity);
+                    var routes = new Routes(app.papers(), Clock.systemUTC(), pageSize, "", List::of, capacity);
                     try (WebServer web = WebServer.start("127.0.0.1", 0, routes)) {
                         String base = "http://127.0.0.1:" + web.port();
                         for (String path : List.of("/", "/papers/" + someId, "/api/papers?limit=20")) {
