@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * A paper on the wire (API responses and export lines): every field of {@link Paper}, snake_case names,
  * instants as ISO-8601 UTC strings, absent values as null. The names are a public contract.
- * {@code lens} is derived from title and abstract: written, never read back (an import recomputes it).
+ * {@code lens} is derived from title and abstract: written, never read back (import ignores it; it is recomputed
+ * wherever it is shown).
  */
 @JsonPropertyOrder({"id", "version", "title", "authors", "abstract", "categories", "published", "updated", "doi",
         "journal_ref", "comments", "license", "links", "source", "keywords", "versions", "hub_entries", "lens"})
