@@ -10,6 +10,15 @@ import dev.paperboy.ingest.files.BeirCorpus;
 import dev.paperboy.ingest.files.DailyListing;
 import dev.paperboy.ingest.files.KaggleSnapshot;
 import dev.paperboy.ingest.files.TextListing;
+import dev.paperboy.ingest.harvest.ArxivApiClient;
+import dev.paperboy.ingest.harvest.HarvestConfig;
+import dev.paperboy.ingest.harvest.HarvestScheduler;
+import dev.paperboy.ingest.harvest.Harvesters;
+import dev.paperboy.ingest.harvest.HfHarvester;
+import dev.paperboy.ingest.harvest.JdbiHarvestStore;
+import dev.paperboy.ingest.harvest.OaiHarvester;
+import dev.paperboy.ingest.http.PoliteFetcher;
+import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
@@ -29,6 +38,8 @@ import java.util.function.Function;
  * concrete implementations; closes what it opened in reverse order.
  */
 public final class App implements AutoCloseable {
+    /** The version sent in the User-Agent of harvest requests. */
+    public static final String VERSION = "0.1.0";
 
     private final Config config;
     private final Clock clock;
@@ -37,6 +48,8 @@ public final class App implements AutoCloseable {
     // Everything opened, newest first, so close() runs in reverse order of opening.
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private boolean closed;
+    private Harvesters harvesters;
+    private HarvestScheduler harvestScheduler;
 
     private App(Config config, Clock clock, Database database, PaperStore papers) {
         this.config = config;
@@ -92,10 +105,52 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured host and port; it is stopped first on close. */
     public synchronized WebServer startWeb() {
         if (closed) throw new IllegalStateException("app: already closed");
-        var routes = new Routes(papers, clock, config.pageSize(), config.baseUrl());
+        var routes = new Routes(papers, clock, config.pageSize(), config.baseUrl(),
+                () -> harvestScheduler().map(HarvestScheduler::status).orElse(java.util.List.of()));
         WebServer web = WebServer.start(config.host(), config.port(), routes);
         opened.push(web);
         return web;
+    }
+
+    /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */
+    public synchronized Harvesters harvesters() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (harvesters == null) {
+            HarvestConfig hc = HarvestConfig.fromEnv(config.asEnv());
+            JdbiHarvestStore states = new JdbiHarvestStore(database);
+            // Jitter only needs to differ between processes; the seed is logged nowhere and never matters to tests.
+            var random = new java.util.Random(System.nanoTime() ^ ProcessHandle.current().pid());
+            PoliteFetcher fetcher = new PoliteFetcher(hc.fetchSettings(VERSION), clock, Sleeper.real(), random, states);
+            opened.push(fetcher);
+            String holder = holderName();
+            harvesters = new Harvesters(hc, states,
+                    new OaiHarvester(fetcher, papers, states, states, clock, holder, hc),
+                    new ArxivApiClient(fetcher, papers, hc.apiUrl(), ArxivApiClient.MAX_PAGE),
+                    new HfHarvester(fetcher, papers, states, states, clock, holder, hc));
+        }
+        return harvesters;
+    }
+
+    /** Starts the scheduled harvests (when enabled); they stop first on close. */
+    public synchronized HarvestScheduler startHarvestScheduler() {
+        if (harvestScheduler == null) {
+            Harvesters h = harvesters();
+            harvestScheduler = new HarvestScheduler(h.oai(), h.hf(), h.states(), clock, h.config());
+            opened.push(harvestScheduler);
+            harvestScheduler.start();
+        }
+        return harvestScheduler;
+    }
+
+    /** The running harvest scheduler, when {@code serve} started one. */
+    public synchronized java.util.Optional<HarvestScheduler> harvestScheduler() {
+        return java.util.Optional.ofNullable(harvestScheduler);
+    }
+
+    private static String holderName() {
+        // No DNS look-up here: an offline machine must still start quickly.
+        String host = System.getenv().getOrDefault("HOSTNAME", "host");
+        return host + ":" + ProcessHandle.current().pid() + ":" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     public Config config() {

@@ -29,7 +29,13 @@ public record Config(Map<Key, String> values) {
         PAGE_SIZE(v -> checkInt(v, 1, 100)),
         HOST(v -> v.isBlank() ? Optional.of("must not be empty") : Optional.empty()),
         HTTP_URL(Config::checkHttpUrl),
-        JDBC_URL(Config::checkJdbcUrl);
+        JDBC_URL(Config::checkJdbcUrl),
+        SECONDS(Config::checkSeconds),
+        COUNT(v -> checkInt(v, 0, 1_000_000)),
+        POSITIVE(v -> checkInt(v, 1, 1_000_000)),
+        TIME_OF_DAY(Config::checkTimeOfDay),
+        ZONE(Config::checkZone),
+        BOOLEAN(v -> v.equals("true") || v.equals("false") ? Optional.empty() : Optional.of("must be true or false"));
 
         private final Function<String, Optional<String>> check;
 
@@ -48,7 +54,42 @@ public record Config(Map<Key, String> values) {
         HOST("host", "0.0.0.0", Type.HOST, false, "Address the web server binds."),
         PORT("port", "8080", Type.PORT, false, "Port the web server listens on (0 picks a free one)."),
         BASE_URL("base-url", "", Type.HTTP_URL, false, "Public URL of the site; empty means http://localhost:<port>."),
-        PAGE_SIZE("page-size", "25", Type.PAGE_SIZE, false, "Papers per page on the web pages.");
+        PAGE_SIZE("page-size", "25", Type.PAGE_SIZE, false, "Papers per page on the web pages."),
+        // Harvesting (docs/harvest.md). The defaults match HarvestConfig.defaults().
+        CONTACT("contact", "", Type.TEXT, false,
+                "Contact (mailto: or URL) sent in the harvester's User-Agent so sources can reach the operator."),
+        ARXIV_OAI_URL("arxiv-oai-url", "https://oaipmh.arxiv.org/oai", Type.HTTP_URL, false,
+                "arXiv OAI-PMH endpoint."),
+        ARXIV_API_URL("arxiv-api-url", "https://export.arxiv.org/api/query", Type.HTTP_URL, false,
+                "arXiv API (Atom) endpoint."),
+        HF_URL("hf-url", "https://huggingface.co", Type.HTTP_URL, false, "Hugging Face site (daily papers API)."),
+        HARVEST_ENABLED("harvest-enabled", "true", Type.BOOLEAN, false, "Whether serve harvests on a schedule."),
+        HARVEST_INTERVAL_SECONDS("harvest-interval-seconds", "3", Type.SECONDS, false,
+                "Minimum gap between two requests to one host, end to start (arXiv asks for 3)."),
+        HARVEST_CONNECT_TIMEOUT_SECONDS("harvest-connect-timeout-seconds", "20", Type.SECONDS, false,
+                "Harvest connect timeout."),
+        HARVEST_READ_TIMEOUT_SECONDS("harvest-read-timeout-seconds", "120", Type.SECONDS, false,
+                "Time allowed for a whole harvest response to arrive."),
+        HARVEST_MAX_ATTEMPTS("harvest-max-attempts", "5", Type.POSITIVE, false,
+                "Attempts per harvest request before giving up."),
+        HARVEST_CATEGORIES("harvest-categories", "cs.LG cs.CL cs.CV cs.AI stat.ML", Type.TEXT, false,
+                "Categories to keep from OAI harvests (space-separated; * keeps all)."),
+        HARVEST_OAI_SETS("harvest-oai-sets", "", Type.TEXT, false,
+                "OAI-PMH sets to harvest; empty means the archives of the categories (cs, stat)."),
+        HARVEST_OAI_FORMAT("harvest-oai-format", "arXiv", Type.TEXT, false,
+                "OAI-PMH metadataPrefix: arXiv, or arXivRaw for version history."),
+        HARVEST_OAI_AT("harvest-oai-at", "22:00", Type.TIME_OF_DAY, false,
+                "Time of the daily OAI harvest, after arXiv's 20:00 US Eastern announcement."),
+        HARVEST_OAI_ZONE("harvest-oai-zone", "America/New_York", Type.ZONE, false,
+                "Time zone of harvest-oai-at."),
+        HARVEST_HF_EVERY_MINUTES("harvest-hf-every-minutes", "60", Type.POSITIVE, false,
+                "Minutes between Hugging Face daily-papers harvests."),
+        HARVEST_LOOKBACK_DAYS("harvest-lookback-days", "7", Type.COUNT, false,
+                "Days the first harvest of a source looks back."),
+        HARVEST_START_DELAY_SECONDS("harvest-start-delay-seconds", "10", Type.SECONDS, false,
+                "Seconds serve waits before the first harvest of a source that is due."),
+        HARVEST_RETRY_MINUTES("harvest-retry-minutes", "30", Type.POSITIVE, false,
+                "Minutes before a failed scheduled harvest is tried again.");
 
         private final String name;
         private final String defaultValue;
@@ -225,6 +266,40 @@ public record Config(Map<Key, String> values) {
         } catch (java.net.URISyntaxException e) {
             return Optional.of("must be an absolute http(s) URL");
         }
+    }
+
+    private static Optional<String> checkSeconds(String v) {
+        try {
+            if (new java.math.BigDecimal(v).signum() < 0) return Optional.of("must not be negative");
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of("must be a number of seconds");
+        }
+    }
+
+    private static Optional<String> checkTimeOfDay(String v) {
+        try {
+            java.time.LocalTime.parse(v);
+            return Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.of("must be a time of day like 22:00");
+        }
+    }
+
+    private static Optional<String> checkZone(String v) {
+        try {
+            java.time.ZoneId.of(v);
+            return Optional.empty();
+        } catch (java.time.DateTimeException e) {
+            return Optional.of("must be a time zone like America/New_York or UTC");
+        }
+    }
+
+    /** The settings as {@code PAPERBOY_*} variables, for features that read their part by variable name. */
+    public Map<String, String> asEnv() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Key k : Key.values()) out.put(k.envVar(), get(k));
+        return out;
     }
 
     private static Optional<String> checkJdbcUrl(String v) {

@@ -1,5 +1,7 @@
 package dev.paperboy.api;
 
+import dev.paperboy.lens.LensCache;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -16,10 +18,12 @@ public final class PaperApi {
     public record PaperListJson(List<PaperJson> papers, int limit, int offset, long total) {}
 
     private final PaperStore papers;
+    private final LensCache lenses;
     private final Json json;
 
-    public PaperApi(PaperStore papers, Json json) {
+    public PaperApi(PaperStore papers, LensCache lenses, Json json) {
         this.papers = papers;
+        this.lenses = lenses;
         this.json = json;
     }
 
@@ -28,15 +32,19 @@ public final class PaperApi {
         String id = ctx.pathParam("id");
         var paper = PaperLookup.find(papers, id)
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
-        send(ctx, PaperJson.of(paper));
+        send(ctx, wire(paper));
     }
 
     /** GET /api/papers?limit=&offset=: newest papers, paginated. */
     public void listPapers(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        var page = papers.newest(limit, offset).stream().map(PaperJson::of).toList();
+        var page = papers.newest(limit, offset).stream().map(this::wire).toList();
         send(ctx, new PaperListJson(page, limit, offset, papers.count()));
+    }
+
+    private PaperJson wire(Paper p) {
+        return PaperJson.of(p, lenses.lens(p.title(), p.abstractText()));
     }
 
     private void send(Context ctx, Object body) {

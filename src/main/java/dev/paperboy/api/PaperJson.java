@@ -1,7 +1,10 @@
 package dev.paperboy.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.paperboy.lens.Lens;
+import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.HubEntry;
 import dev.paperboy.paper.Links;
@@ -14,9 +17,12 @@ import java.util.List;
 /**
  * A paper on the wire (API responses and export lines): every field of {@link Paper}, snake_case names,
  * instants as ISO-8601 UTC strings, absent values as null. The names are a public contract.
+ * {@code lens} is derived from title and abstract: written, never read back (import ignores it; it is recomputed
+ * wherever it is shown).
  */
 @JsonPropertyOrder({"id", "version", "title", "authors", "abstract", "categories", "published", "updated", "doi",
-        "journal_ref", "comments", "license", "links", "source", "keywords", "versions", "hub_entries"})
+        "journal_ref", "comments", "license", "links", "source", "keywords", "versions", "hub_entries", "lens"})
+@JsonIgnoreProperties(value = "lens", allowGetters = true)
 public record PaperJson(
         @JsonProperty("id") String id,
         @JsonProperty("version") int version,
@@ -34,7 +40,11 @@ public record PaperJson(
         @JsonProperty("source") String source,
         @JsonProperty("keywords") List<String> keywords,
         @JsonProperty("versions") List<VersionJson> versions,
-        @JsonProperty("hub_entries") List<HubEntryJson> hubEntries) {
+        @JsonProperty("hub_entries") List<HubEntryJson> hubEntries,
+        @JsonProperty("lens") LensJson lens) {
+
+    // Stateless and thread-safe: one instance serves every request.
+    private static final LensExtractor LENS = new LensExtractor();
 
     public record AuthorJson(@JsonProperty("name") String name, @JsonProperty("affiliations") List<String> affiliations) {}
 
@@ -55,8 +65,13 @@ public record PaperJson(
             @JsonProperty("comments") int comments,
             @JsonProperty("github_stars") Integer githubStars) {}
 
-    /** The wire form of a paper. */
+    /** The wire form of a paper, with its lens computed from title and abstract. */
     public static PaperJson of(Paper p) {
+        return of(p, LENS.extract(p.title(), p.abstractText()));
+    }
+
+    /** The wire form of a paper with a lens already computed for it. */
+    public static PaperJson of(Paper p, Lens lens) {
         Links l = p.links();
         return new PaperJson(
                 p.id(),
@@ -78,7 +93,8 @@ public record PaperJson(
                 p.hubEntries().stream()
                         .map(h -> new HubEntryJson(h.hub(), h.listDate(), h.submitter(), h.upvotes(), h.comments(),
                                 h.githubStars()))
-                        .toList());
+                        .toList(),
+                LensJson.of(lens));
     }
 
     /** The paper this wire form describes (the inverse of {@link #of}). */

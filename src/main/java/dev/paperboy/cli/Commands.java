@@ -12,6 +12,7 @@ public final class Commands {
                 new ServeCommand(ctx),
                 new ImportCommand(ctx),
                 new ExportCommand(ctx),
+                new HarvestCommand(ctx),
                 new ConfigCommand(ctx),
                 new LensEvalCommand(),
                 new LensBenchCommand());

@@ -24,6 +24,11 @@ public final class ServeCommand extends ConfiguredCommand {
             app.close();
             throw e;
         }
+        if (app.harvesters().config().enabled()) {
+            // Harvest failures (no network, a source down) are logged and retried; serving goes on regardless.
+            app.startHarvestScheduler();
+            ctx.err().println("paperboy: harvesting on a schedule (see docs/harvest.md; --harvest-enabled false turns it off)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run shutdown hooks: stop taking requests, then close the store.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,10 +46,7 @@ public final class Database implements AutoCloseable {
                 + "?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true";
     }
 
-    /**
-     * The database to use: {@code configured} (e.g. {@code PAPERBOY_DB}) when it is set, otherwise the SQLite
-     * file {@code paperboy.db} in the data directory.
-     */
+    /** The configured JDBC URL (e.g. {@code PAPERBOY_DB}) when set, else {@code paperboy.db} in the data directory. */
     public static String url(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
             dialectOf(configured.strip());
@@ -99,12 +96,11 @@ public final class Database implements AutoCloseable {
         return new Database(ds, dialect);
     }
 
-    /**
-     * Creates a new SQLite file with 16 KB pages. Paper rows are ~2 KB: with the default 4 KB pages most
-     * pages hold one row and half the file is slack. The page size is fixed once the file is in WAL mode,
-     * and the driver applies URL pragmas with journal_mode first, so it is set here, in order, on a new file.
-     */
+    /** Creates a new SQLite file with 16 KB pages and WAL; leaves an existing one alone. */
     private static void createSqliteFile(String jdbcUrl) {
+        // Paper rows are ~2.4 KB, which fit 4 KB pages badly: 16 KB pages made the file 12% smaller.
+        // The page size is fixed once the file is in WAL mode, and the driver applies URL pragmas with
+        // journal_mode first, so both are set here, in this order, on a new file.
         int query = jdbcUrl.indexOf('?');
         String path = jdbcUrl.substring("jdbc:sqlite:".length(), query < 0 ? jdbcUrl.length() : query);
         if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:")) return;

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.PaperLookup;
+import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import gg.jte.TemplateEngine;
@@ -17,12 +18,18 @@ final class PaperPages {
     static final int MAX_PAGE = 10_000;
 
     private final PaperStore papers;
+    private final LensCache lenses;
     private final TemplateEngine templates;
     private final int pageSize;
     private final String baseUrl;
 
-    PaperPages(PaperStore papers, TemplateEngine templates, int pageSize, String baseUrl) {
+    private final java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus;
+
+    PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus) {
+        this.harvestStatus = harvestStatus;
         this.papers = papers;
+        this.lenses = lenses;
         this.templates = templates;
         this.pageSize = pageSize;
         this.baseUrl = baseUrl;
@@ -33,10 +40,11 @@ final class PaperPages {
         int page = pageParam(ctx.queryParam("page"));
         long total = papers.count();
         int pages = (int) Math.max(1, Math.min(MAX_PAGE, (total + pageSize - 1) / pageSize));
-        var rows = papers.newest(pageSize, (page - 1) * pageSize).stream().map(Views::row).toList();
+        var rows = papers.newest(pageSize, (page - 1) * pageSize).stream()
+                .map(p -> Views.row(p, lenses.lens(p.title(), p.abstractText()))).toList();
         String prev = page > 1 ? "/?page=" + (page - 1) : null;
         String next = page < pages ? "/?page=" + (page + 1) : null;
-        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next));
+        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next, harvestStatus.get()));
     }
 
     /** GET /papers/{id}: one paper; other spellings of its id (versions, arXiv: prefixes) redirect to it. */
@@ -47,7 +55,7 @@ final class PaperPages {
             ctx.redirect(Views.paperUrl(paper.id()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        render(ctx, "paper.jte", Views.paper(paper, baseUrl));
+        render(ctx, "paper.jte", Views.paper(paper, lenses.lens(paper.title(), paper.abstractText()), baseUrl));
     }
 
     /** Renders the error page with the given status. */

@@ -3,6 +3,9 @@ package dev.paperboy.web;
 import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
+import dev.paperboy.ingest.harvest.HarvestScheduler;
+import dev.paperboy.lens.LensCache;
+import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.PaperStore;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -16,6 +19,10 @@ import java.time.Clock;
 /** The one route table of the site and the API, with the handlers it dispatches to. */
 public final class Routes {
 
+    // Enough for the pages people actually open (home, recent lists, popular papers); ~10 MB at most.
+    // Without it a 25-paper page spends ~3 ms of CPU re-extracting lenses (docs/benchmarks.md, "Lens on pages").
+    static final int LENS_CACHE = 4_096;
+
     private final PaperPages pages;
     private final PaperApi paperApi;
     private final HealthApi healthApi;
@@ -23,10 +30,24 @@ public final class Routes {
     private final byte[] stylesheet;
 
     public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl) {
+        this(papers, clock, pageSize, baseUrl, java.util.List::of);
+    }
+
+    /** Routes whose home page also shows how each harvested source is doing. */
+    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus) {
+        this(papers, clock, pageSize, baseUrl, harvestStatus, LENS_CACHE);
+    }
+
+    /** The routes with a lens cache of the given capacity (benchmarks compare capacities). */
+    Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus, int lensCache) {
         this.json = new Json();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-        this.pages = new PaperPages(papers, templates, pageSize, baseUrl);
-        this.paperApi = new PaperApi(papers, json);
+        LensCache lenses = new LensCache(new LensExtractor(), lensCache);
+        this.pages = new PaperPages(papers, lenses, templates, pageSize, baseUrl,
+                () -> harvestStatus.get().stream().map(Views::harvestLine).toList());
+        this.paperApi = new PaperApi(papers, lenses, json);
         this.healthApi = new HealthApi(papers, clock, json);
         this.stylesheet = resource("/web/style.css");
     }

@@ -1,5 +1,8 @@
 package dev.paperboy.web;
 
+import dev.paperboy.lens.Claim;
+import dev.paperboy.lens.Lens;
+import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
 import java.time.Instant;
@@ -14,20 +17,55 @@ public final class Views {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     // Bylines of huge collaborations are cut; the paper page still lists everyone.
     private static final int BYLINE_AUTHORS = 8;
+    // Stateless and thread-safe; for callers without the server's LensCache at hand.
+    private static final LensExtractor LENS = new LensExtractor();
 
-    /** One paper in a list. */
-    public record PaperRow(String url, String id, String title, String byline, String date, String category) {}
+    /** One paper in a list; {@code chip} is its budget-lens summary ("5.1× faster · memory"), "" when none. */
+    public record PaperRow(String url, String id, String title, String byline, String date, String category,
+                           String chip) {}
 
-    /** The home page: one page of the newest papers. */
-    public record HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl) {
+    /** The home page: one page of the newest papers, and how harvesting goes. */
+    public record HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl,
+                           List<HarvestLine> harvest) {
+        public HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl) {
+            this(papers, total, page, pages, prevUrl, nextUrl, List.of());
+        }
+
         public boolean empty() {
             return total == 0;
         }
     }
 
+    /** One harvested source on the home page; {@code problem} is empty unless the last attempt failed. */
+    public record HarvestLine(String source, String lastSuccess, String nextDue, String problem) {}
+
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    static HarvestLine harvestLine(dev.paperboy.ingest.harvest.HarvestScheduler.SourceStatus s) {
+        String problem = s.failing() && s.lastError() != null ? s.lastError() : "";
+        return new HarvestLine(s.key(),
+                s.lastSuccessAt() == null ? "never" : MINUTE.format(s.lastSuccessAt()),
+                s.running() ? "running now" : s.nextDueAt() == null ? "not planned" : MINUTE.format(s.nextDueAt()),
+                problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
+    }
+
     /** One paper in full. */
     public record PaperView(Paper paper, String title, String published, String updated, String arxivId,
-                            String canonicalUrl, String jsonUrl, List<LinkView> links) {}
+                            String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens) {}
+
+    /** The budget lens of a paper: what it saves and each claim in its sentence. */
+    public record LensView(List<String> resources, List<ClaimView> claims) {
+        public boolean empty() {
+            return resources.isEmpty() && claims.isEmpty();
+        }
+    }
+
+    /**
+     * One claim: a short phrase ("5.1× faster"), a label ("speedup · compute"), and its sentence cut into the
+     * text before the claim, the claim as written, and the text after, so the template highlights without raw HTML.
+     */
+    public record ClaimView(String phrase, String label, String before, String text, String after) {}
 
     /** An outgoing link, only ever http(s). */
     public record LinkView(String label, String href) {}
@@ -35,15 +73,36 @@ public final class Views {
     /** An error page. */
     public record ErrorView(int status, String title, String message) {}
 
+    /** One paper as a card in a list, its lens computed from title and abstract. */
     static PaperRow row(Paper p) {
-        return new PaperRow(paperUrl(p.id()), p.id(), titleOf(p), byline(p.authors()), day(p.published()),
-                p.primaryCategory() == null ? "" : p.primaryCategory());
+        return row(p, LENS.extract(p.title(), p.abstractText()));
     }
 
-    static PaperView paper(Paper p, String baseUrl) {
+    /** One paper as a card in a list, with a lens already computed for it. */
+    static PaperRow row(Paper p, Lens lens) {
+        return new PaperRow(paperUrl(p.id()), p.id(), titleOf(p), byline(p.authors()), day(p.published()),
+                p.primaryCategory() == null ? "" : p.primaryCategory(), lens.chip());
+    }
+
+    /** One paper in full, with a lens already computed for it. */
+    static PaperView paper(Paper p, Lens lens, String baseUrl) {
         return new PaperView(p, titleOf(p), day(p.published()), day(p.updated()),
                 p.arxivId().map(Object::toString).orElse(""), baseUrl + paperUrl(p.id()), "/api" + paperUrl(p.id()),
-                links(p));
+                links(p), lens(p.title(), p.abstractText(), lens));
+    }
+
+    /** The lens of a paper for its page; claim offsets point into {@code LensExtractor.input(title, abstract)}. */
+    static LensView lens(String title, String abstractText, Lens lens) {
+        String input = LensExtractor.input(title, abstractText);
+        List<ClaimView> claims = new java.util.ArrayList<>();
+        for (Claim c : lens.claims()) {
+            String label = c.resource() == null ? c.kind() : c.kind() + " · " + c.resource();
+            claims.add(new ClaimView(Lens.phrase(c), label,
+                    input.substring(c.sentenceStart(), c.start()).stripLeading(),
+                    input.substring(c.start(), c.end()),
+                    input.substring(c.end(), c.sentenceEnd()).stripTrailing()));
+        }
+        return new LensView(lens.resources(), claims);
     }
 
     // Links come from imported data: anything but http(s) (javascript:, data:) is dropped, not escaped.

@@ -1,6 +1,7 @@
 package dev.paperboy.bench;
 
 import dev.paperboy.db.Database;
+import dev.paperboy.db.PgSchema;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
@@ -62,7 +63,7 @@ public final class StoreBench {
         String base = System.getenv()
                 .getOrDefault("PAPERBOY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String schema = "pb_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(base + "&connectTimeout=3");
+        try (Connection c = DriverManager.getConnection(PgSchema.withParameter(base, "connectTimeout=3"));
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
@@ -70,7 +71,7 @@ public final class StoreBench {
                     + e.getMessage());
             return;
         }
-        try (Database db = Database.open(base + "&currentSchema=" + schema)) {
+        try (Database db = Database.open(PgSchema.withParameter(base, "currentSchema=" + schema))) {
             run("postgresql", new JdbiPaperStore(db), n, batch);
         } finally {
             try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {

@@ -28,7 +28,9 @@ class ServeProcessTest {
     void serveAnswersAndStopsCleanlyOnSigterm() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.paperboy.Main", "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.toString());
+                "dev.paperboy.Main", "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.toString(),
+                // No scheduled harvests: this test must never reach arXiv or Hugging Face.
+                "--harvest-enabled", "false");
         Path log = data.resolve("serve.log");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();

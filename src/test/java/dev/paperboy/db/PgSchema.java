@@ -26,7 +26,7 @@ public final class PgSchema implements AutoCloseable {
     /** Creates {@code pb_<random>}, or aborts the calling test with a visible reason when PG is unreachable. */
     public static PgSchema createOrSkip() {
         String name = "pb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(BASE_URL + "&connectTimeout=3&loginTimeout=3");
+        try (Connection c = DriverManager.getConnection(withParameter(BASE_URL, "connectTimeout=3&loginTimeout=3"));
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + name);
         } catch (SQLException e) {
@@ -43,7 +43,12 @@ public final class PgSchema implements AutoCloseable {
 
     /** A JDBC URL whose connections use this schema. */
     public String url() {
-        return BASE_URL + "&currentSchema=" + name;
+        return withParameter(BASE_URL, "currentSchema=" + name);
+    }
+
+    /** The URL with query parameters appended. */
+    public static String withParameter(String url, String parameters) {
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + parameters;
     }
 
     @Override

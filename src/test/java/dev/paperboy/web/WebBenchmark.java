@@ -48,7 +48,7 @@ public final class WebBenchmark {
         }
     }
 
-    private record Result(long requests, double seconds, long[] micros, long errors) {
+    record Result(long requests, double seconds, long[] micros, long errors) {
         void print(String path) {
             Arrays.sort(micros);
             System.out.printf("%-28s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%n", path, requests / seconds,
@@ -56,7 +56,7 @@ public final class WebBenchmark {
         }
     }
 
-    private static Result run(String url, int seconds, int clients) throws Exception {
+    static Result run(String url, int seconds, int clients) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;

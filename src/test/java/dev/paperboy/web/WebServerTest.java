@@ -205,7 +205,8 @@ class WebServerTest {
         List<String> names = new java.util.ArrayList<>();
         p.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("id", "version", "title", "authors", "abstract", "categories", "published", "updated",
-                "doi", "journal_ref", "comments", "license", "links", "source", "keywords", "versions", "hub_entries"),
+                "doi", "journal_ref", "comments", "license", "links", "source", "keywords", "versions", "hub_entries",
+                "lens"),
                 names);
         assertEquals("2403.12345", p.get("id").asText());
         assertEquals(2, p.get("version").asInt());

@@ -1,11 +1,9 @@
 package dev.paperboy.paper.jdbi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.HubEntry;
@@ -26,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,6 +72,8 @@ public final class JdbiPaperStore implements PaperStore {
     private static final Instant YEAR_0 = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private static final Comparator<HubEntry> HUB_ORDER =
             Comparator.comparing(HubEntry::listDate).thenComparing(HubEntry::hub);
 
@@ -101,9 +102,9 @@ public final class JdbiPaperStore implements PaperStore {
         List<HubEntry> hub;
         Paper paper; // decoded only when a merge needs it
 
-        Slot(boolean existed, Encoded columns, List<HubEntry> hub, Paper paper) {
+        Slot(boolean existed, List<HubEntry> storedHub, Encoded columns, List<HubEntry> hub, Paper paper) {
             this.existed = existed;
-            this.storedHub = hub;
+            this.storedHub = storedHub;
             this.columns = columns;
             this.hub = hub;
             this.paper = paper;
@@ -111,7 +112,6 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     private final Database db;
-    private final ObjectWriter writer;
     private final ObjectReader authorsReader;
     private final ObjectReader stringsReader;
     private final ObjectReader versionsReader;
@@ -119,7 +119,6 @@ public final class JdbiPaperStore implements PaperStore {
     public JdbiPaperStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
         ObjectMapper mapper = new ObjectMapper();
-        this.writer = mapper.writer();
         this.authorsReader = mapper.readerFor(new TypeReference<List<AuthorJson>>() {});
         this.stringsReader = mapper.readerFor(new TypeReference<List<String>>() {});
         this.versionsReader = mapper.readerFor(new TypeReference<List<VersionJson>>() {});
@@ -158,7 +157,8 @@ public final class JdbiPaperStore implements PaperStore {
         Map<String, List<HubEntry>> hubs = hubEntries(c, ids);
         for (Row r : rowsWithIds(c, ids)) {
             String id = r.columns().id();
-            slots.put(id, new Slot(true, r.columns(), hubs.getOrDefault(id, List.of()), null));
+            List<HubEntry> hub = hubs.getOrDefault(id, List.of());
+            slots.put(id, new Slot(true, hub, r.columns(), hub, null));
         }
 
         Map<String, Slot> dirty = new LinkedHashMap<>();
@@ -167,16 +167,15 @@ public final class JdbiPaperStore implements PaperStore {
             Slot slot = slots.get(p.id());
             Encoded columns = encode(p);
             if (slot == null) {
-                slot = new Slot(false, null, List.of(), p);
-                slot.columns = columns;
-                slot.hub = p.hubEntries();
+                slot = new Slot(false, List.of(), columns, p.hubEntries(), p);
                 slots.put(p.id(), slot);
                 dirty.put(p.id(), slot);
                 results.add(UpsertResult.NEW);
                 continue;
             }
-            // The usual re-import: the record is exactly what is stored, so merging would change nothing.
-            if (columns.sameAs(slot.columns) && p.hubEntries().equals(slot.hub)) {
+            // The usual re-import: the record is exactly what is stored, so merging would change nothing
+            // (a record without hub entries keeps the stored ones).
+            if (columns.sameAs(slot.columns) && (p.hubEntries().isEmpty() || p.hubEntries().equals(slot.hub))) {
                 results.add(UpsertResult.UNCHANGED);
                 continue;
             }
@@ -197,7 +196,7 @@ public final class JdbiPaperStore implements PaperStore {
         return results;
     }
 
-    private void write(Connection c, java.util.Collection<Slot> dirty) throws SQLException {
+    private void write(Connection c, Collection<Slot> dirty) throws SQLException {
         long[] seqs = reserveSequences(c, dirty.size());
         try (PreparedStatement inserts = c.prepareStatement(INSERT);
                 PreparedStatement updates = c.prepareStatement(UPDATE);
@@ -343,11 +342,10 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
-    /**
-     * The innermost message of a failure. Jdbi's and the drivers' outer messages may repeat the statement
-     * with its arguments (whole abstracts), which is noise in a log line; the cause chain keeps them.
-     */
+    /** The innermost message of a failure. */
     private static String reason(Throwable e) {
+        // Jdbi's and the drivers' outer messages may repeat the statement with its arguments (whole
+        // abstracts), which is noise in a log line; the cause chain keeps them.
         Throwable t = e;
         while (true) {
             Throwable next = t instanceof SQLException s && s.getNextException() != null ? s.getNextException()
@@ -434,13 +432,13 @@ public final class JdbiPaperStore implements PaperStore {
         return out;
     }
 
-    private Encoded encode(Paper p) throws JsonProcessingException {
+    private static Encoded encode(Paper p) {
         Links l = p.links();
         return new Encoded(p.id(), p.version(), new String[] {
             p.title(),
             authorsJson(p.authors()),
             p.abstractText(),
-            writer.writeValueAsString(p.categories()),
+            stringsJson(p.categories()),
             p.primaryCategory(),
             instantText(p.published()),
             instantText(p.updated()),
@@ -453,7 +451,7 @@ public final class JdbiPaperStore implements PaperStore {
             l.code(),
             l.project(),
             p.source(),
-            writer.writeValueAsString(p.keywords()),
+            stringsJson(p.keywords()),
             versionsJson(p.versions())
         });
     }
@@ -469,10 +467,61 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
-    private String authorsJson(List<Author> authors) throws JsonProcessingException {
-        List<AuthorJson> out = new ArrayList<>(authors.size());
-        for (Author a : authors) out.add(new AuthorJson(a.name(), a.affiliations()));
-        return writer.writeValueAsString(out);
+    // JSON columns are written by hand and read with Jackson: on the import path Jackson's writer cost more
+    // than SQLite's insert. The shapes match AuthorJson and VersionJson (empty affiliations left out).
+
+    private static String authorsJson(List<Author> authors) {
+        StringBuilder sb = new StringBuilder(authors.size() * 48 + 2).append('[');
+        for (int i = 0; i < authors.size(); i++) {
+            Author a = authors.get(i);
+            if (i > 0) sb.append(',');
+            sb.append("{\"name\":");
+            jsonString(sb, a.name());
+            if (!a.affiliations().isEmpty()) {
+                sb.append(",\"affiliations\":");
+                jsonStrings(sb, a.affiliations());
+            }
+            sb.append('}');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String stringsJson(List<String> values) {
+        StringBuilder sb = new StringBuilder(values.size() * 16 + 2);
+        jsonStrings(sb, values);
+        return sb.toString();
+    }
+
+    private static void jsonStrings(StringBuilder sb, List<String> values) {
+        sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sb.append(',');
+            jsonString(sb, values.get(i));
+        }
+        sb.append(']');
+    }
+
+    private static void jsonString(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) sb.append("\\u00").append(HEX[ch >> 4]).append(HEX[ch & 0xF]);
+                    else sb.append(ch);
+                }
+            }
+        }
+        sb.append('"');
     }
 
     private List<Author> authors(String json) throws IOException {
@@ -482,10 +531,16 @@ public final class JdbiPaperStore implements PaperStore {
         return out;
     }
 
-    private String versionsJson(List<PaperVersion> versions) throws JsonProcessingException {
-        List<VersionJson> out = new ArrayList<>(versions.size());
-        for (PaperVersion v : versions) out.add(new VersionJson(v.version(), instantText(v.submitted())));
-        return writer.writeValueAsString(out);
+    private static String versionsJson(List<PaperVersion> versions) {
+        StringBuilder sb = new StringBuilder(versions.size() * 56 + 2).append('[');
+        for (int i = 0; i < versions.size(); i++) {
+            PaperVersion v = versions.get(i);
+            if (i > 0) sb.append(',');
+            sb.append("{\"version\":").append(v.version()).append(",\"submitted\":");
+            jsonString(sb, instantText(v.submitted()));
+            sb.append('}');
+        }
+        return sb.append(']').toString();
     }
 
     private List<PaperVersion> versions(String json) throws IOException {
@@ -551,12 +606,10 @@ public final class JdbiPaperStore implements PaperStore {
         return n;
     }
 
-    /**
-     * The paper in the one form the store keeps: versions sorted by number and hub entries by day and hub,
-     * one of each (the later wins), and no U+0000 in any text. Stored and merged records compare equal only
-     * in this form.
-     */
+    /** The paper in the one form the store keeps (see docs/store.md, "Upsert rules"). */
     static Paper canonical(Paper p) {
+        // Versions sorted by number and hub entries by day and hub, one of each (the later wins), and no
+        // U+0000 in any text: stored and merged records compare equal only in this form.
         if (p.id().indexOf('\0') >= 0) throw new IllegalArgumentException("store: paper id contains U+0000");
         p = withoutNul(p);
         List<PaperVersion> versions = p.versions();
@@ -585,21 +638,25 @@ public final class JdbiPaperStore implements PaperStore {
                 p.source(), p.keywords(), versions, hub);
     }
 
-    /**
-     * The paper with U+0000 removed from its text. PostgreSQL refuses it in text columns, so one such
-     * record would fail a whole import batch there; both dialects drop it so that they store the same.
-     */
+    /** The paper with U+0000 removed from its text. */
     private static Paper withoutNul(Paper p) {
-        boolean found = hasNul(p.title()) || hasNul(p.abstractText()) || hasNul(p.doi()) || hasNul(p.journalRef())
-                || hasNul(p.comments()) || hasNul(p.license()) || hasNul(p.source()) || hasNul(p.links().abs())
-                || hasNul(p.links().pdf()) || hasNul(p.links().code()) || hasNul(p.links().project())
-                || p.categories().stream().anyMatch(JdbiPaperStore::hasNul)
-                || p.keywords().stream().anyMatch(JdbiPaperStore::hasNul)
-                || p.authors().stream().anyMatch(
-                        a -> hasNul(a.name()) || a.affiliations().stream().anyMatch(JdbiPaperStore::hasNul))
-                || p.hubEntries().stream().anyMatch(e -> hasNul(e.hub()) || hasNul(e.submitter()));
-        if (!found) return p;
+        // PostgreSQL refuses U+0000 in text columns, so one such record would fail a whole import batch
+        // there; both dialects drop it so that they store the same.
+        // Plain loops: this runs for every record on the import path, and papers can have hundreds of authors.
         Links l = p.links();
+        boolean found = hasNul(p.title()) || hasNul(p.abstractText()) || hasNul(p.doi()) || hasNul(p.journalRef())
+                || hasNul(p.comments()) || hasNul(p.license()) || hasNul(p.source()) || hasNul(l.abs())
+                || hasNul(l.pdf()) || hasNul(l.code()) || hasNul(l.project())
+                || anyNul(p.categories()) || anyNul(p.keywords());
+        for (int i = 0; !found && i < p.authors().size(); i++) {
+            Author a = p.authors().get(i);
+            found = hasNul(a.name()) || anyNul(a.affiliations());
+        }
+        for (int i = 0; !found && i < p.hubEntries().size(); i++) {
+            HubEntry e = p.hubEntries().get(i);
+            found = hasNul(e.hub()) || hasNul(e.submitter());
+        }
+        if (!found) return p;
         return new Paper(p.id(), p.version(), noNul(p.title()),
                 p.authors().stream().map(a -> new Author(noNul(a.name()),
                         a.affiliations().stream().map(JdbiPaperStore::noNul).toList())).toList(),
@@ -609,6 +666,13 @@ public final class JdbiPaperStore implements PaperStore {
                 noNul(p.source()), p.keywords().stream().map(JdbiPaperStore::noNul).toList(), p.versions(),
                 p.hubEntries().stream().map(e -> new HubEntry(noNul(e.hub()), e.listDate(), noNul(e.submitter()),
                         e.upvotes(), e.comments(), e.githubStars())).toList());
+    }
+
+    private static boolean anyNul(List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (hasNul(values.get(i))) return true;
+        }
+        return false;
     }
 
     private static boolean hasNul(String s) {

@@ -124,6 +124,20 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void jsonSpecialCharactersInListFieldsRoundTrip() {
+        String nasty = "q\"uote \\back\\slash\\\" tab\t nl\n cr\r bell\u0007 bs\b ff\f us\u001f del\u007f"
+                + " \u2028\u2029 é 😀 </script>";
+        Paper p = new Paper("2401.00001", 1, "T", List.of(new Author(nasty, List.of(nasty, "")), new Author("{}")),
+                "", List.of("cs.LG", nasty), null, null, null, null, null, null, null, null,
+                List.of(nasty, "[", "]", ","), null, null);
+
+        store.upsert(p);
+
+        assertEquals(Optional.of(p), store.find(p.id()));
+        assertEquals(UNCHANGED, store.upsert(p));
+    }
+
+    @Test
     void aPaperWithOnlyTheRequiredFieldsRoundTrips() {
         Paper p = new Paper("beir-0123456789abcdef", 0, "A title", null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null);

@@ -1,0 +1,40 @@
+package dev.paperboy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Real abstracts from the lens labelled set ({@code src/test/resources/lens/labelled.jsonl}) as papers. */
+public final class LensPapers {
+    private LensPapers() {}
+
+    private static final Path LABELLED = Path.of("src/test/resources/lens/labelled.jsonl");
+
+    /** LiteStage (2510.14211): one speed-up claim "1.70x" (compute) and one accuracy claim "4.0%". */
+    public static final String LITESTAGE = "2510.14211";
+
+    /** The labelled paper with this id, published at the given instant. */
+    public static Paper paper(String id, String published) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            for (String line : Files.readAllLines(LABELLED)) {
+                if (line.isBlank()) continue;
+                JsonNode n = json.readTree(line);
+                if (!n.get("id").asText().equals(id)) continue;
+                return new Paper(id, 1, n.get("title").asText(), List.of(new Author("Ada Lovelace")),
+                        n.get("abstract").asText(), List.of("cs.CL"), Instant.parse(published), null, null, null,
+                        null, null, null, "test", null, null, null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no labelled paper " + id);
+    }
+}

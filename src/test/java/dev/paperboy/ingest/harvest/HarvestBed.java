@@ -1,0 +1,99 @@
+package dev.paperboy.ingest.harvest;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.paperboy.db.Database;
+import dev.paperboy.ingest.http.FetchSettings;
+import dev.paperboy.ingest.http.PoliteFetcher;
+import dev.paperboy.ingest.http.ReplayServer;
+import dev.paperboy.ingest.http.Sleeper;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.jdbi.JdbiPaperStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/** A loopback replay server, a SQLite store and the harvest machinery wired as {@code serve} wires it. */
+final class HarvestBed implements AutoCloseable {
+    static final Path FIXTURES = Path.of("../shared/data/fixtures");
+    static final long INTERVAL_MS = 200;
+
+    final ReplayServer server;
+    final Database db;
+    final JdbiPaperStore papers;
+    final JdbiHarvestStore states;
+    final Clock clock;
+    final HarvestConfig config;
+    final PoliteFetcher fetcher;
+
+    HarvestBed(Path dir, Clock clock) throws IOException {
+        this(dir, clock, Set.of());
+    }
+
+    HarvestBed(Path dir, Clock clock, Set<String> categories) throws IOException {
+        this.server = new ReplayServer();
+        this.db = Database.open(Database.sqliteUrl(dir.resolve("paperboy.db")));
+        this.papers = new JdbiPaperStore(db);
+        this.states = new JdbiHarvestStore(db);
+        this.clock = clock;
+        this.config = config(server, categories);
+        this.fetcher = fetcher(config, states);
+    }
+
+    /** Harvest settings pointing every source at the replay server, with a short interval. */
+    static HarvestConfig config(ReplayServer server, Set<String> categories) {
+        return HarvestConfig.fromEnv(Map.of(
+                        "PAPERBOY_HARVEST_INTERVAL_SECONDS", "0.2",
+                        "PAPERBOY_HARVEST_READ_TIMEOUT_SECONDS", "1",
+                        "PAPERBOY_HARVEST_MAX_ATTEMPTS", "3",
+                        "PAPERBOY_CONTACT", "mailto:harvest-tests@example.org"))
+                .withUrls(server.url("/oai"), server.url("/api/query"), server.url(""))
+                .withCategories(categories);
+    }
+
+    static PoliteFetcher fetcher(HarvestConfig config, JdbiHarvestStore states) {
+        FetchSettings s = config.fetchSettings("test")
+                .withRetries(config.maxAttempts(), Duration.ofMillis(50), Duration.ofMillis(200));
+        return new PoliteFetcher(s, Clock.systemUTC(), Sleeper.real(), new Random(11), states);
+    }
+
+    OaiHarvester oai(String holder) {
+        return new OaiHarvester(fetcher, papers, states, states, clock, holder, config);
+    }
+
+    HfHarvester hf(String holder) {
+        return new HfHarvester(fetcher, papers, states, states, clock, holder, config);
+    }
+
+    ArxivApiClient api(int pageSize) {
+        return new ArxivApiClient(fetcher, papers, config.apiUrl(), pageSize);
+    }
+
+    /** Every stored paper, in id order. */
+    List<Paper> stored() {
+        List<Paper> out = new ArrayList<>();
+        papers.forEach(out::add);
+        return out;
+    }
+
+    /** A recorded fixture; skips the test (with the reason) when the shared data is absent. */
+    static Path fixture(String name) {
+        Path p = FIXTURES.resolve(name);
+        assumeTrue(Files.isRegularFile(p), "shared fixture " + p.toAbsolutePath() + " is absent");
+        return p;
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+        server.close();
+        db.close();
+    }
+}
