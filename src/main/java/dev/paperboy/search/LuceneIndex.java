@@ -593,19 +593,19 @@ public final class LuceneIndex implements PaperIndex {
             Query f = filter(q, true);
             Query all = f == null ? MatchAllDocsQuery.INSTANCE : f;
             TopDocs td = s.search(all, page, byDate);
-            return page(s, q, td.scoreDocs, s.count(all), r, SearchMode.BM25, null);
+            return page(s, q, td.scoreDocs, s.count(all), r, SearchMode.BM25);
         }
         if (mode == SearchMode.BM25) {
             Query kq = keywordQuery(q);
             if (kq == null) return SearchResults.empty(mode);
             if (r.order() == SearchOrder.DATE) {
                 TopDocs td = s.search(kq, page, byDate);
-                return page(s, q, td.scoreDocs, s.count(kq), r, mode, null);
+                return page(s, q, td.scoreDocs, s.count(kq), r, mode);
             }
             TopDocs td = s.search(kq, Math.max(page, 1));
             long total = Math.min(td.totalHits.value(), MAX_CANDIDATES);
             if (td.totalHits.relation() != org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) total = MAX_CANDIDATES;
-            return page(s, q, td.scoreDocs, total, r, mode, null);
+            return page(s, q, td.scoreDocs, total, r, mode);
         }
         int k = Math.min(MAX_CANDIDATES, Math.max(MIN_CANDIDATES, page));
         List<Fusion.Scored> dense = scored(s.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter(q, true)), k));
@@ -625,7 +625,7 @@ public final class LuceneIndex implements PaperIndex {
             docs.sort(Comparator.comparing((ScoreDoc d) -> dates.get(d.doc), Comparator.reverseOrder())
                     .thenComparingInt(d -> d.doc));
         }
-        return page(s, q, docs.toArray(ScoreDoc[]::new), docs.size(), r, mode, null);
+        return page(s, q, docs.toArray(ScoreDoc[]::new), docs.size(), r, mode);
     }
 
     private static List<Fusion.Scored> scored(TopDocs td) {
@@ -640,7 +640,7 @@ public final class LuceneIndex implements PaperIndex {
     }
 
     private SearchResults page(IndexSearcher s, SearchQuery q, ScoreDoc[] docs, long total, SearchRequest r,
-            SearchMode mode, String excludeId) throws IOException {
+            SearchMode mode) throws IOException {
         int from = Math.min(r.offset(), docs.length);
         int to = Math.min(docs.length, r.offset() + r.limit());
         ScoreDoc[] window = java.util.Arrays.copyOfRange(docs, from, to);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,10 +153,5 @@ public final class SearchIndexer {
         }
         if (embedded > 0) index.commit(index.committedSequence());
         return embedded;
-    }
-
-    /** Calls {@code action} for each paper in the store; here so commands need not know the store. */
-    void forEachPaper(Consumer<Paper> action) {
-        store.forEach(action);
     }
 }
