@@ -87,4 +87,21 @@ class SearchWiringTest {
         var reindex = run(Map.of("PAPERBOY_DATA", dir.toString(), "PAPERBOY_EMBED", "false"), "reindex");
         assertTrue(reindex.err().contains("embedding skipped"), reindex.err());
     }
+
+    @Test
+    void whileServeHoldsTheIndexImportStillStoresAndSearchSaysWhy() {
+        try (App serving = App.open(dev.paperboy.Config.load(env(), Map.of()), CliRun.CLOCK, JdbiPaperStore::new,
+                TinyEmbedder.embedding())) {
+            serving.search(dev.paperboy.search.SearchIndexer.Progress.NONE);
+            var imported = run(env(), "import", TWO_PAPERS);
+            assertEquals(0, imported.exitCode(), imported.err());
+            assertTrue(imported.err().contains("import: search index not updated"), imported.err());
+            assertTrue(imported.out().contains("2 new"), imported.out());
+            var search = run(env(), "search", "attention");
+            assertEquals(1, search.exitCode(), search.err());
+            assertTrue(search.err().contains("index"), search.err());
+            // The running app picks the papers up on its next catch-up.
+            assertEquals(2, serving.search(dev.paperboy.search.SearchIndexer.Progress.NONE).indexer().catchUp());
+        }
+    }
 }
