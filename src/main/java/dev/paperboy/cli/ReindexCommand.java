@@ -23,8 +23,10 @@ public final class ReindexCommand extends ConfiguredCommand {
 
     /** The command over the app of the effective config. */
     public ReindexCommand(CliContext ctx) {
-        // No rebuild on open: this command rebuilds anyway, with its own progress lines.
-        this(ctx, config -> SearchComponents.of(ctx.open(config), SearchIndexer.Progress.NONE));
+        // A missing or outdated index is rebuilt on open (with progress) and then again below; only a
+        // first-ever reindex pays twice, and it keeps the rebuild-on-open rule in one place (App).
+        this(ctx, config -> SearchComponents.of(ctx.open(config),
+                progress("reindex", new PrintWriter(ctx.err(), true))));
     }
 
     /** The command over the search parts that {@code components} opens for a config. */
