@@ -168,6 +168,16 @@ class SearchRoutesTest {
     }
 
     @Test
+    void filtersAloneListEveryMatchingPaperNewestFirst() throws Exception {
+        start();
+        JsonNode r = api("/api/search?cat=cs.LG");
+        assertEquals(List.of(SearchCorpus.MOLECULES.id(), SearchCorpus.ATTENTION.id()), ids(r.get("hits")));
+        String page = get("/search?cat=cs.LG").body();
+        assertTrue(page.indexOf("/papers/2404.00004") < page.indexOf("/papers/2403.00003"), page);
+        assertTrue(page.contains("2 results"), page);
+    }
+
+    @Test
     void pagesOfResultsFollowOneAnother() throws Exception {
         start();
         String q = enc("low-rank adapters transformers");
