@@ -86,8 +86,7 @@ public final class SearchApi {
             }
             case SearchService.Found(var request, var results) -> send(ctx, new SearchJson(q, results.total(),
                     request.offset(), request.limit(), results.mode().name().toLowerCase(Locale.ROOT),
-                    request.order().name().toLowerCase(Locale.ROOT), false,
-                    results.hits().stream().map(this::hit).toList()));
+                    request.order().name().toLowerCase(Locale.ROOT), false, hits(results.hits())));
         }
     }
 
@@ -96,7 +95,7 @@ public final class SearchApi {
         String raw = ctx.pathParam("id");
         int limit = PaperApi.intParam(ctx, "limit", DEFAULT_RELATED, 1, PaperApi.MAX_LIMIT);
         Paper paper = PaperLookup.find(papers, raw).orElseThrow(() -> new NotFoundResponse("no paper with id " + raw));
-        List<HitJson> related = service().related(paper.id(), limit).stream().map(this::hit).toList();
+        List<HitJson> related = hits(service().related(paper.id(), limit));
         send(ctx, new RelatedJson(paper.id(), related));
     }
 
@@ -105,9 +104,15 @@ public final class SearchApi {
         return search;
     }
 
-    private HitJson hit(SearchHit h) {
-        // The lens needs the whole abstract, which the index gives only as a snippet: read it from the store.
-        Lens lens = papers.find(h.id()).map(p -> lenses.lens(p.title(), p.abstractText())).orElse(null);
+    private List<HitJson> hits(List<SearchHit> hits) {
+        // The lens needs the whole abstract, which the index gives only as a snippet: read the page's papers
+        // from the store in one go (one read per hit cost ~2 ms per 20-hit page, docs/benchmarks.md).
+        var stored = papers.findAll(hits.stream().map(SearchHit::id).toList());
+        return hits.stream().map(h -> hit(h, stored.get(h.id()))).toList();
+    }
+
+    private HitJson hit(SearchHit h, Paper p) {
+        Lens lens = p == null ? null : lenses.lens(p.title(), p.abstractText());
         return new HitJson(h.id(), h.title(), h.authors(), h.categories(), h.date(), h.score(),
                 h.snippet().stream().map(s -> new SegmentJson(s.text(), s.highlighted())).toList(),
                 lens == null ? "" : lens.chip(), lens == null ? List.of() : lens.resources(), "/papers/" + h.id());

@@ -67,8 +67,9 @@ final class SearchPages {
                     render(ctx, 400, problem(q, cat, since, until, mode, order, message));
             case SearchService.GoToPaper(String id) -> ctx.redirect(Views.paperUrl(id), HttpStatus.SEE_OTHER);
             case SearchService.Found(var request, var results) -> {
-                List<Views.HitView> hits = new ArrayList<>(results.hits().size());
-                for (SearchHit h : results.hits()) hits.add(new Views.HitView(row(h), h.snippet()));
+                List<Views.PaperRow> rows = rows(results.hits());
+                List<Views.HitView> hits = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) hits.add(new Views.HitView(rows.get(i), results.hits().get(i).snippet()));
                 long shownUpTo = (long) request.offset() + results.hits().size();
                 boolean more = shownUpTo < results.total() && page < maxPage;
                 String prev = page > 1 ? url(q, cat, since, until, mode, order, page - 1) : null;
@@ -83,17 +84,22 @@ final class SearchPages {
     List<Views.PaperRow> relatedRows(String paperId) {
         if (search == null) return List.of();
         try {
-            return search.related(paperId, RELATED).stream().map(this::row).toList();
+            return rows(search.related(paperId, RELATED));
         } catch (RuntimeException e) {
             log.warn("search: unable to find papers related to {}: {}", paperId, e.getMessage());
             return List.of();
         }
     }
 
-    private Views.PaperRow row(SearchHit h) {
-        // The lens needs the abstract, which the index returns only as a snippet: read it from the store.
-        Paper p = papers.find(h.id()).orElse(null);
-        return Views.row(h, p == null ? null : lenses.lens(p.title(), p.abstractText()));
+    /** Cards of these hits, in order; the lens needs the abstract, so the papers are read in one go. */
+    private List<Views.PaperRow> rows(List<SearchHit> hits) {
+        var stored = papers.findAll(hits.stream().map(SearchHit::id).toList());
+        List<Views.PaperRow> out = new ArrayList<>(hits.size());
+        for (SearchHit h : hits) {
+            Paper p = stored.get(h.id());
+            out.add(Views.row(h, p == null ? null : lenses.lens(p.title(), p.abstractText())));
+        }
+        return out;
     }
 
     private static Views.SearchView problem(String q, String cat, String since, String until, String mode,
