@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 public record ArxivId(String base, int version) implements Comparable<ArxivId> {
 
     // YYMM.NNNN until 1412, YYMM.NNNNN from 1501 on.
-    private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4})\\.(\\d{4,5})(?:v(\\d+))?");
+    private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4})\\.(\\d{4,5})(?:v(\\d{1,4}))?");
     // archive[.SUBJ]/YYMMNNN; the subject class is not part of the identity and is dropped.
     private static final Pattern OLD_STYLE =
-            Pattern.compile("([a-z]+(?:-[a-z]+)?)(?:\\.[A-Za-z][A-Za-z-]{1,15})?/(\\d{7})(?:v(\\d+))?");
+            Pattern.compile("([a-z]+(?:-[a-z]+)?)(?:\\.[A-Za-z][A-Za-z-]{1,15})?/(\\d{7})(?:v(\\d{1,4}))?");
     private static final Pattern URL_PREFIX = Pattern.compile(
             "^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html|api|format)/", Pattern.CASE_INSENSITIVE);
 
@@ -79,9 +79,7 @@ public record ArxivId(String base, int version) implements Comparable<ArxivId> {
     }
 
     private static int version(String digits) {
-        if (digits == null) return 0;
-        if (digits.length() > 4) throw new IllegalArgumentException("arXiv version out of range: v" + digits);
-        return Integer.parseInt(digits);
+        return digits == null ? 0 : Integer.parseInt(digits);
     }
 
     private static int indexOfAny(String s, char a, char b) {

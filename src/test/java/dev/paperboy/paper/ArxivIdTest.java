@@ -47,6 +47,7 @@ class ArxivIdTest {
     @ValueSource(strings = {
         "", "hello", "2403.1234", "2403.123456", "1501.1234", "1412.12345", "2413.12345",
         "0612.0001", "12345.6789", "hep-th/99010", "https://example.org/abs/2403.12345", "2403.12345v",
+        "0704.0001v99999", "hep-th/9901001v123456789012",
     })
     void rejectsWhatIsNotAnArxivId(String input) {
         assertTrue(ArxivId.parse(input).isEmpty(), input);

@@ -67,7 +67,9 @@ public final class TextListing implements FileFormat {
     @Override
     public boolean sniff(String head, String fileName) {
         String s = head.strip();
-        if (s.isEmpty() || "<{[".indexOf(s.charAt(0)) >= 0 || !looksLikeText(s)) return false;
+        if (s.isEmpty() || "<{[".indexOf(s.charAt(0)) >= 0 || !looksLikeText(s) || MARKDOWN.matcher(s).find()) {
+            return false;
+        }
         int[] found = {0};
         try {
             read(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)), new RecordSink() {
@@ -227,6 +229,11 @@ public final class TextListing implements FileFormat {
         }
         return List.of();
     }
+
+    // Code fences and table rules mark a Markdown document (a README), which paragraphs would turn into
+    // "papers"; a page saved as text never has them.
+    private static final java.util.regex.Pattern MARKDOWN =
+            java.util.regex.Pattern.compile("(?m)^(?:```|~~~|\\|? *:?-{3,}:? *\\|)");
 
     private static boolean looksLikeText(String s) {
         int noise = 0;

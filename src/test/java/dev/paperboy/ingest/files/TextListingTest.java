@@ -110,4 +110,12 @@ class TextListingTest {
         assertFalse(listing.sniff("<?xml version=\"1.0\"?><feed/>", "x.txt"));
         assertFalse(listing.sniff("A Title\u0000\u0001\u0002\n\n" + "binary ".repeat(100), "x.bin"));
     }
+
+    @Test
+    void aMarkdownDocumentIsNotAListing() throws Exception {
+        String listingText = Files.readString(FIXTURES.resolve("hf-papers-page.txt"));
+        assertFalse(listing.sniff(listingText + "\n```sh\n./paperboy serve\n```\n", "README.md"));
+        assertFalse(listing.sniff(listingText + "\n| a | b |\n|---|---|\n| 1 | 2 |\n", "README.md"));
+        assertFalse(listing.sniff(Files.readString(Path.of("README.md")), "README.md"));
+    }
 }
