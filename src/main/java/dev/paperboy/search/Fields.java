@@ -19,6 +19,11 @@ final class Fields {
     static final String ARCHIVE = "archive";
     /** The paper's date as epoch days: a point for ranges, doc values for sorting, stored for display. */
     static final String DATE = "date";
+    /**
+     * What the budget lens says the paper saves, one value per resource: indexed for {@code saves:} and
+     * with sorted-set doc values so a search can count its results per resource in one pass.
+     */
+    static final String SAVES = "saves";
     /** The unit-length passage embedding; absent until the paper has been embedded. */
     static final String VECTOR = "vector";
 

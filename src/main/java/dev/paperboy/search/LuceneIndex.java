@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
@@ -36,6 +37,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -70,6 +72,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,11 +84,12 @@ import org.slf4j.LoggerFactory;
 public final class LuceneIndex implements PaperIndex {
 
     /** Bumped whenever documents or analysis change; an index with another value is rebuilt. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final String CURRENT = "CURRENT";
     static final String KEY_SCHEMA = "paperboy.schema";
     static final String KEY_MODEL = "paperboy.model";
+    static final String KEY_LENS = "paperboy.lens";
     static final String KEY_SEQUENCE = "paperboy.sequence";
     private static final long REFRESH_MILLIS = 500;
     private static final int MAX_CANDIDATES = SearchRequest.MAX_DEPTH;
@@ -101,6 +105,9 @@ public final class LuceneIndex implements PaperIndex {
     private final Path root;
     private final String modelId;
     private final Fusion fusion;
+    private final int lensVersion;
+    // Stateless and thread-safe: rebuild threads share it.
+    private final LensExtractor lens = new LensExtractor();
     private final Analyzer textAnalyzer = Analyzers.text();
     private final Analyzer namesAnalyzer = Analyzers.names();
     private final Analyzer analyzer = Analyzers.perField(textAnalyzer, namesAnalyzer);
@@ -112,10 +119,11 @@ public final class LuceneIndex implements PaperIndex {
     /** One on-disk index and its writer and searchers. */
     private record Generation(Path dir, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {}
 
-    private LuceneIndex(Path root, String modelId, Fusion fusion) {
+    private LuceneIndex(Path root, String modelId, Fusion fusion, int lensVersion) {
         this.root = root;
         this.modelId = modelId;
         this.fusion = fusion;
+        this.lensVersion = lensVersion;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -128,7 +136,12 @@ public final class LuceneIndex implements PaperIndex {
      * opens empty with {@link #rebuildReason()} set: the caller rebuilds it from the store.
      */
     public static LuceneIndex open(Path root, String modelId, Fusion fusion) {
-        LuceneIndex index = new LuceneIndex(root, modelId, fusion);
+        return open(root, modelId, fusion, LensExtractor.VERSION);
+    }
+
+    /** Opens the index as if the lens extractor had version {@code lensVersion} (tests of version changes). */
+    static LuceneIndex open(Path root, String modelId, Fusion fusion, int lensVersion) {
+        LuceneIndex index = new LuceneIndex(root, modelId, fusion, lensVersion);
         try {
             Files.createDirectories(root);
             index.openLive();
@@ -180,6 +193,11 @@ public final class LuceneIndex implements PaperIndex {
             }
             String model = data.get(KEY_MODEL);
             if (!modelId.equals(model)) return "outdated: model " + model + ", want " + modelId;
+            // The saves field is the lens's output: another extractor version means other values.
+            String lensData = data.get(KEY_LENS);
+            if (!String.valueOf(lensVersion).equals(lensData)) {
+                return "outdated: lens extractor " + lensData + ", want " + lensVersion;
+            }
             // Opening a reader reads every segment's header and checksummed metadata.
             try (DirectoryReader r = DirectoryReader.open(d)) {
                 r.numDocs();
@@ -210,6 +228,7 @@ public final class LuceneIndex implements PaperIndex {
         Map<String, String> data = new HashMap<>();
         data.put(KEY_SCHEMA, String.valueOf(SCHEMA_VERSION));
         data.put(KEY_MODEL, modelId);
+        data.put(KEY_LENS, String.valueOf(lensVersion));
         data.put(KEY_SEQUENCE, String.valueOf(sequence));
         g.writer().setLiveCommitData(data.entrySet());
         g.writer().commit();
@@ -399,6 +418,12 @@ public final class LuceneIndex implements PaperIndex {
             d.add(new StringField(Fields.ARCHIVE, archive(c), Field.Store.NO));
             d.add(new StoredField(Fields.CATEGORY_LIST, c));
         }
+        // The lens is not stored anywhere else: computing it here (~5,000 abstracts/s) keeps it in step
+        // with the text, and the lens version in the commit data rebuilds the index when the rules change.
+        for (String r : lens.extract(p.title(), p.abstractText()).resources()) {
+            d.add(new StringField(Fields.SAVES, r, Field.Store.NO));
+            d.add(new SortedSetDocValuesField(Fields.SAVES, new BytesRef(r)));
+        }
         LocalDate date = dateOf(p);
         if (date != null) {
             long day = date.toEpochDay();
@@ -487,7 +512,7 @@ public final class LuceneIndex implements PaperIndex {
         return b.build();
     }
 
-    /** The constraints both legs share: categories, authors, dates, exclusions and, if asked, phrases. */
+    /** The constraints both legs share: categories, authors, dates, lens resources, exclusions and, if asked, phrases. */
     Query filter(SearchQuery q, boolean withPhrases) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
@@ -524,7 +549,15 @@ public final class LuceneIndex implements PaperIndex {
                 }
             }
         }
+        for (String r : q.saves()) {
+            b.add(new TermQuery(new Term(Fields.SAVES, r)), Occur.FILTER);
+            any = true;
+        }
         boolean negative = false;
+        for (String r : q.savesExcluded()) {
+            b.add(new TermQuery(new Term(Fields.SAVES, r)), Occur.MUST_NOT);
+            negative = true;
+        }
         for (String x : q.excluded()) {
             Query xq = phrase(textAnalyzer, Fields.TEXT, x, 0);
             if (xq != null) {
@@ -593,19 +626,22 @@ public final class LuceneIndex implements PaperIndex {
             Query f = filter(q, true);
             Query all = f == null ? MatchAllDocsQuery.INSTANCE : f;
             TopDocs td = s.search(all, page, byDate);
-            return page(s, q, td.scoreDocs, s.count(all), r, SearchMode.BM25);
+            return page(s, q, td.scoreDocs, s.count(all), r, SearchMode.BM25, SavesFacets.count(s, all));
         }
         if (mode == SearchMode.BM25) {
             Query kq = keywordQuery(q);
             if (kq == null) return SearchResults.empty(mode);
+            // Keyword-only: every match is a result someone can reach (by date order, or by refining),
+            // so the facets count all of them, exactly, in one pass over the doc values.
+            Map<String, Long> facets = SavesFacets.count(s, kq);
             if (r.order() == SearchOrder.DATE) {
                 TopDocs td = s.search(kq, page, byDate);
-                return page(s, q, td.scoreDocs, s.count(kq), r, mode);
+                return page(s, q, td.scoreDocs, s.count(kq), r, mode, facets);
             }
             TopDocs td = s.search(kq, Math.max(page, 1));
             long total = Math.min(td.totalHits.value(), MAX_CANDIDATES);
             if (td.totalHits.relation() != org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) total = MAX_CANDIDATES;
-            return page(s, q, td.scoreDocs, total, r, mode);
+            return page(s, q, td.scoreDocs, total, r, mode, facets);
         }
         int k = Math.min(MAX_CANDIDATES, Math.max(MIN_CANDIDATES, page));
         List<Fusion.Scored> dense = scored(s.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter(q, true)), k));
@@ -619,13 +655,18 @@ public final class LuceneIndex implements PaperIndex {
         }
         List<ScoreDoc> docs = new ArrayList<>(fused.size());
         for (Fusion.Scored f : fused) docs.add(new ScoreDoc(f.doc(), (float) f.score()));
+        // With a semantic leg every document with a vector "matches"; the result set is the fused
+        // candidates, so the facets count exactly those (the same set `total` counts).
+        int[] candidates = new int[docs.size()];
+        for (int i = 0; i < candidates.length; i++) candidates[i] = docs.get(i).doc;
+        Map<String, Long> facets = SavesFacets.count(s, candidates);
         if (r.order() == SearchOrder.DATE) {
             Map<Integer, Long> dates = new HashMap<>();
             for (ScoreDoc d : docs) dates.put(d.doc, storedDate(s, d.doc));
             docs.sort(Comparator.comparing((ScoreDoc d) -> dates.get(d.doc), Comparator.reverseOrder())
                     .thenComparingInt(d -> d.doc));
         }
-        return page(s, q, docs.toArray(ScoreDoc[]::new), docs.size(), r, mode);
+        return page(s, q, docs.toArray(ScoreDoc[]::new), docs.size(), r, mode, facets);
     }
 
     private static List<Fusion.Scored> scored(TopDocs td) {
@@ -640,11 +681,11 @@ public final class LuceneIndex implements PaperIndex {
     }
 
     private SearchResults page(IndexSearcher s, SearchQuery q, ScoreDoc[] docs, long total, SearchRequest r,
-            SearchMode mode) throws IOException {
+            SearchMode mode, Map<String, Long> facets) throws IOException {
         int from = Math.min(r.offset(), docs.length);
         int to = Math.min(docs.length, r.offset() + r.limit());
         ScoreDoc[] window = java.util.Arrays.copyOfRange(docs, from, to);
-        return new SearchResults(total, hits(s, r.snippets() ? q : null, window, r.snippets()), mode);
+        return new SearchResults(total, hits(s, r.snippets() ? q : null, window, r.snippets()), mode, facets);
     }
 
     private List<SearchHit> hits(IndexSearcher s, SearchQuery q, ScoreDoc[] docs, boolean withSnippets)

@@ -7,12 +7,25 @@ import java.util.Optional;
 
 /**
  * Search parameters as they arrive from a form, the JSON API or the command line (all text, any may be
- * null), validated into a {@link SearchRequest} or a problem to show as HTTP 400.
+ * null), validated into a {@link SearchRequest} or a problem to show as HTTP 400. {@code saves} holds the
+ * values of a repeatable parameter, each a comma-separated list of lens resources ({@code -money} excludes).
  */
 public record SearchForm(String q, String cat, String since, String until, String mode, String order,
-        String offset, String limit) {
+        String offset, String limit, List<String> saves) {
 
     public static final int DEFAULT_LIMIT = 20;
+    /** The most {@code saves} values read from one form. */
+    static final int MAX_SAVES_VALUES = 32;
+
+    public SearchForm {
+        saves = saves == null ? List.of() : saves.stream().filter(v -> v != null).toList();
+    }
+
+    /** A form without lens filters. */
+    public SearchForm(String q, String cat, String since, String until, String mode, String order, String offset,
+            String limit) {
+        this(q, cat, since, until, mode, order, offset, limit, List.of());
+    }
 
     /** The outcome of validation. */
     public sealed interface Validated permits Valid, Invalid {}
@@ -24,6 +37,11 @@ public record SearchForm(String q, String cat, String since, String until, Strin
     /** Just a query string, with defaults for everything else. */
     public static SearchForm of(String q) {
         return new SearchForm(q, null, null, null, null, null, null, null);
+    }
+
+    /** This form with other {@code saves} values. */
+    public SearchForm withSaves(List<String> values) {
+        return new SearchForm(q, cat, since, until, mode, order, offset, limit, values);
     }
 
     public Validated validate() {
@@ -63,8 +81,20 @@ public record SearchForm(String q, String cat, String since, String until, Strin
             to = d.get();
         }
         if (from != null && to != null && from.isAfter(to)) return new Invalid("since is after until");
+        List<String> required = new ArrayList<>(query.saves());
+        List<String> excludedSaves = new ArrayList<>(query.savesExcluded());
+        if (saves.size() > MAX_SAVES_VALUES) return new Invalid("saves is given too many times");
+        for (String value : saves) {
+            if (value.length() > 200) return new Invalid("saves is too long");
+            for (String part : value.split(",")) {
+                String r = part.strip();
+                boolean exclude = r.startsWith("-");
+                String problem = SearchQuery.addResources(exclude ? r.substring(1) : r, exclude ? excludedSaves : required);
+                if (problem != null) return new Invalid(problem);
+            }
+        }
         SearchQuery merged = new SearchQuery(query.text(), query.words(), query.phrases(), query.excluded(),
-                query.authors(), cats, from, to, query.arxivId());
+                query.authors(), cats, from, to, query.arxivId(), required, excludedSaves);
         return new Valid(new SearchRequest(merged, m.orElse(SearchMode.HYBRID), o.orElse(SearchOrder.RELEVANCE),
                 off, lim));
     }

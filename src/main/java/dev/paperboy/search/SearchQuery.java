@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.lens.Lens;
 import dev.paperboy.paper.ArxivId;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What someone typed into the search box, parsed: plain words score, {@code "phrases"} and {@code -word}
- * constrain, {@code author:}, {@code cat:}, {@code since:} and {@code until:} filter. Never built from
+ * constrain, {@code author:}, {@code cat:}, {@code since:}, {@code until:} and {@code saves:} (budget-lens
+ * resources, {@code -saves:} to exclude) filter. Never built from
  * Lucene syntax: the words are analysed as text, so no user character reaches a query parser.
  */
 public record SearchQuery(
@@ -23,7 +25,9 @@ public record SearchQuery(
         List<String> categories,
         LocalDate since,
         LocalDate until,
-        Optional<ArxivId> arxivId) {
+        Optional<ArxivId> arxivId,
+        List<String> saves,
+        List<String> savesExcluded) {
 
     /** The longest query accepted, in characters. */
     public static final int MAX_CHARS = 1_000;
@@ -37,6 +41,21 @@ public record SearchQuery(
         authors = List.copyOf(authors);
         categories = List.copyOf(categories);
         arxivId = arxivId == null ? Optional.empty() : arxivId;
+        saves = saves == null ? List.of() : List.copyOf(saves);
+        savesExcluded = savesExcluded == null ? List.of() : List.copyOf(savesExcluded);
+    }
+
+    /** A query without lens filters (the shape before {@code saves:} existed). */
+    public SearchQuery(String text, List<String> words, List<String> phrases, List<String> excluded,
+            List<String> authors, List<String> categories, LocalDate since, LocalDate until,
+            Optional<ArxivId> arxivId) {
+        this(text, words, phrases, excluded, authors, categories, since, until, arxivId, List.of(), List.of());
+    }
+
+    /** This query with other lens filters. */
+    public SearchQuery withSaves(List<String> required, List<String> excludedResources) {
+        return new SearchQuery(text, words, phrases, excluded, authors, categories, since, until, arxivId,
+                required, excludedResources);
     }
 
     /** The outcome of parsing: a query, or a problem to show the person (HTTP 400). */
@@ -79,6 +98,8 @@ public record SearchQuery(
         List<String> excluded = new ArrayList<>();
         List<String> authors = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        List<String> saves = new ArrayList<>();
+        List<String> savesExcluded = new ArrayList<>();
         LocalDate since = null;
         LocalDate until = null;
         int terms = 0;
@@ -102,6 +123,11 @@ public record SearchQuery(
                 continue;
             }
             String key = t.key() == null ? null : t.key().toLowerCase(Locale.ROOT);
+            if ("saves".equals(key)) {
+                String problem = addResources(value, negate ? savesExcluded : saves);
+                if (problem != null) return new Invalid(problem);
+                continue;
+            }
             if (key == null || negate) {
                 // "-author:x" and unknown "key:value" are read as text rather than rejected.
                 String text = t.key() == null ? value : t.key() + ":" + value;
@@ -129,7 +155,25 @@ public record SearchQuery(
         if (since != null && until != null && since.isAfter(until)) {
             return new Invalid("since: " + since + " is after until: " + until);
         }
-        return new Ok(new SearchQuery(s, words, phrases, excluded, authors, categories, since, until, Optional.empty()));
+        return new Ok(new SearchQuery(s, words, phrases, excluded, authors, categories, since, until, Optional.empty(),
+                saves, savesExcluded));
+    }
+
+    /**
+     * Adds the comma-separated lens resources in {@code value} to {@code into} (lower case, each once);
+     * returns a message naming the vocabulary when one is unknown, else null.
+     */
+    static String addResources(String value, List<String> into) {
+        for (String part : value.split(",")) {
+            String r = part.strip().toLowerCase(Locale.ROOT);
+            if (r.isEmpty()) continue;
+            if (!Lens.RESOURCES.contains(r)) {
+                String shown = r.length() > 40 ? r.substring(0, 40) + "…" : r;
+                return "saves: unknown resource \"" + shown + "\"; use one of " + String.join(", ", Lens.RESOURCES);
+            }
+            if (!into.contains(r)) into.add(r);
+        }
+        return null;
     }
 
     private static Optional<ArxivId> arxivId(String s) {

@@ -42,6 +42,22 @@ class SearchQueryTest {
     }
 
     @Test
+    void savesOperatorsAreFiltersAndNeverReachTheEmbeddedText() {
+        SearchQuery q = ok("fast inference saves:Memory saves:compute,memory -saves:money");
+        assertEquals(List.of("memory", "compute"), q.saves());
+        assertEquals(List.of("money"), q.savesExcluded());
+        assertEquals(List.of("fast", "inference"), q.words());
+        assertEquals("fast inference", q.semanticText());
+        assertTrue(ok("saves:labels").filtersOnly());
+    }
+
+    @Test
+    void anUnknownSavesResourceIsInvalid() {
+        String m = invalid("saves:speed");
+        assertTrue(m.startsWith("saves: unknown resource \"speed\"; use one of compute, memory, data"), m);
+    }
+
+    @Test
     void minusExcludesAWordOrPhrase() {
         SearchQuery q = ok("transformers -vision -\"image classification\"");
         assertEquals(List.of("vision", "image classification"), q.excluded());

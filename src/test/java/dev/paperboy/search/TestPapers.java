@@ -12,14 +12,23 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fixture corpus of fourteen invented papers on distinct topics. */
+/** The fixture corpora: fourteen invented papers on distinct topics, and six with known budget-lens resources. */
 final class TestPapers {
     private TestPapers() {}
 
     static List<Paper> load() {
+        return load("/fixtures/search-papers.jsonl");
+    }
+
+    /** The six papers of {@code saves-papers.jsonl}, whose lens resources {@code SavesSearchTest} lists. */
+    static List<Paper> loadSaves() {
+        return load("/fixtures/saves-papers.jsonl");
+    }
+
+    private static List<Paper> load(String resource) {
         ObjectMapper json = new ObjectMapper();
         List<Paper> out = new ArrayList<>();
-        try (InputStream in = TestPapers.class.getResourceAsStream("/fixtures/search-papers.jsonl")) {
+        try (InputStream in = TestPapers.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) continue;
                 JsonNode n = json.readTree(line);
