@@ -24,11 +24,14 @@ final class Fields {
      * with sorted-set doc values so a search can count its results per resource in one pass.
      */
     static final String SAVES = "saves";
+    /** The lens's one-line card summary ("5.1× faster · memory"), stored only, so cards need no store read. */
+    static final String CHIP = "chip";
     /** The unit-length passage embedding; absent until the paper has been embedded. */
     static final String VECTOR = "vector";
 
-    // Stored only, for display and highlighting (highlighting re-analyses them with the TEXT analyser).
+    // Stored only, for display.
     static final String TITLE = "title";
+    /** Stored, and indexed with offsets (never queried) so the highlighter reads match offsets from postings. */
     static final String ABSTRACT = "abstract";
     static final String AUTHOR_LIST = "author_list";
     static final String CATEGORY_LIST = "category_list";

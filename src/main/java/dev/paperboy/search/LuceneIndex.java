@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.lens.Lens;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
@@ -34,6 +35,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -43,6 +45,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
@@ -84,7 +87,7 @@ import org.slf4j.LoggerFactory;
 public final class LuceneIndex implements PaperIndex {
 
     /** Bumped whenever documents or analysis change; an index with another value is rebuilt. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     static final String CURRENT = "CURRENT";
     static final String KEY_SCHEMA = "paperboy.schema";
@@ -98,7 +101,23 @@ public final class LuceneIndex implements PaperIndex {
     private static final float AUTHOR_WEIGHT = 0.5f;
 
     private static final java.util.Set<String> SUMMARY_FIELDS = java.util.Set.of(Fields.ID, Fields.TITLE,
-            Fields.AUTHOR_LIST, Fields.CATEGORY_LIST, Fields.DATE);
+            Fields.AUTHOR_LIST, Fields.CATEGORY_LIST, Fields.DATE, Fields.CHIP, Fields.SAVES);
+
+    /**
+     * The abstract: stored for display and indexed with offsets in the postings, so snippets are
+     * highlighted from the index instead of re-analysing every hit's abstract per request. Never scored.
+     */
+    private static final FieldType ABSTRACT_TYPE = abstractType();
+
+    private static FieldType abstractType() {
+        FieldType t = new FieldType();
+        t.setStored(true);
+        t.setTokenized(true);
+        t.setOmitNorms(true);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
@@ -407,7 +426,7 @@ public final class LuceneIndex implements PaperIndex {
         d.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
         d.add(new TextField(Fields.TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
         d.add(new StoredField(Fields.TITLE, p.title()));
-        d.add(new StoredField(Fields.ABSTRACT, p.abstractText()));
+        d.add(new Field(Fields.ABSTRACT, p.abstractText(), ABSTRACT_TYPE));
         for (Author a : p.authors()) {
             if (a.name().isBlank()) continue;
             d.add(new TextField(Fields.AUTHORS, a.name(), Field.Store.NO));
@@ -420,10 +439,13 @@ public final class LuceneIndex implements PaperIndex {
         }
         // The lens is not stored anywhere else: computing it here (~5,000 abstracts/s) keeps it in step
         // with the text, and the lens version in the commit data rebuilds the index when the rules change.
-        for (String r : lens.extract(p.title(), p.abstractText()).resources()) {
-            d.add(new StringField(Fields.SAVES, r, Field.Store.NO));
+        // Chip and resources are stored too, so a result card needs no store read (docs/search.md).
+        Lens l = lens.extract(p.title(), p.abstractText());
+        for (String r : l.resources()) {
+            d.add(new StringField(Fields.SAVES, r, Field.Store.YES));
             d.add(new SortedSetDocValuesField(Fields.SAVES, new BytesRef(r)));
         }
+        d.add(new StoredField(Fields.CHIP, l.chip()));
         LocalDate date = dateOf(p);
         if (date != null) {
             long day = date.toEpochDay();
@@ -693,12 +715,22 @@ public final class LuceneIndex implements PaperIndex {
         if (docs.length == 0) return List.of();
         int[] ids = new int[docs.length];
         for (int i = 0; i < docs.length; i++) ids[i] = docs[i].doc;
-        Object[] snippets = withSnippets ? snippets(s, q, ids) : new Object[docs.length];
         StoredFields stored = s.storedFields();
+        // Each document is decoded once: decompressing stored fields is a large part of a page's cost,
+        // so the highlighter takes the abstracts from here instead of loading them again.
+        Document[] loaded = new Document[docs.length];
+        Map<Integer, String> abstracts = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            loaded[i] = withSnippets ? stored.document(ids[i]) : stored.document(ids[i], SUMMARY_FIELDS);
+            String a = loaded[i].get(Fields.ABSTRACT);
+            abstracts.put(ids[i], a == null ? "" : a);
+        }
+        Object[] snippets = withSnippets ? snippets(s, q, ids, abstracts) : new Object[docs.length];
         List<SearchHit> out = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            Document d = withSnippets ? stored.document(docs[i].doc) : stored.document(docs[i].doc, SUMMARY_FIELDS);
+            Document d = loaded[i];
             var date = d.getField(Fields.DATE);
+            String chip = d.get(Fields.CHIP);
             @SuppressWarnings("unchecked")
             List<SearchHit.Segment> snippet = snippets[i] instanceof List<?> l ? (List<SearchHit.Segment>) l : List.of();
             out.add(new SearchHit(
@@ -708,15 +740,18 @@ public final class LuceneIndex implements PaperIndex {
                     List.of(d.getValues(Fields.CATEGORY_LIST)),
                     date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
                     docs[i].score,
-                    snippet));
+                    snippet,
+                    chip == null ? "" : chip,
+                    List.of(d.getValues(Fields.SAVES))));
         }
         return out;
     }
 
     /** Highlighted abstract passages per document, or the abstract's opening when nothing matched. */
-    private Object[] snippets(IndexSearcher s, SearchQuery q, int[] docIds) throws IOException {
+    private Object[] snippets(IndexSearcher s, SearchQuery q, int[] docIds, Map<Integer, String> abstracts)
+            throws IOException {
         Query hq = q == null ? null : highlightQuery(q);
-        SegmentHighlighter h = new SegmentHighlighter(UnifiedHighlighter.builder(s, analyzer)
+        SegmentHighlighter h = new SegmentHighlighter(abstracts, UnifiedHighlighter.builder(s, analyzer)
                 // The query's terms are in the combined TEXT field; let them match the stored abstract.
                 .withFieldMatcher(f -> true)
                 .withMaxNoHighlightPassages(1)
@@ -727,8 +762,25 @@ public final class LuceneIndex implements PaperIndex {
 
     /** Exposes the highlighter's per-object output, which the public API only gives as strings. */
     private static final class SegmentHighlighter extends UnifiedHighlighter {
-        SegmentHighlighter(Builder b) {
+        private final Map<Integer, String> abstracts;
+
+        SegmentHighlighter(Map<Integer, String> abstracts, Builder b) {
             super(b);
+            this.abstracts = abstracts;
+        }
+
+        /** The abstracts the caller already decoded, in the iterator's doc order (one field is highlighted). */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docIter,
+                int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = docIter.nextDoc()) {
+                CharSequence[] values = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) values[f] = abstracts.getOrDefault(doc, "");
+                out.add(values);
+            }
+            return out;
         }
 
         Object[] segments(String field, Query query, int[] docIds, int passages) throws IOException {

@@ -184,6 +184,25 @@ class LuceneIndexTest {
     }
 
     @Test
+    void snippetsMarkOtherFormsOfAWordAndEveryWordOfAPhrase() {
+        SearchService.Found f = (SearchService.Found) service.search(SearchForm.of("segmenting"));
+        SearchHit hit = f.results().hits().getFirst();
+        assertTrue(hit.snippet().stream().anyMatch(s -> s.highlighted() && s.text().toLowerCase().startsWith("segment")),
+                () -> "snippet " + hit.snippet());
+        SearchService.Found p = (SearchService.Found) service.search(SearchForm.of("\"language models\""));
+        assertTrue(p.results().hits().stream().anyMatch(h -> h.id().equals("2401.00001")));
+        // 2401.00001 has the phrase in its abstract (2410.00010 only in its title, which snippets don't show).
+        for (SearchHit h : p.results().hits().stream().filter(h -> h.id().equals("2401.00001")).toList()) {
+            // The phrase may be marked as one run; its words must both be marked, nothing else.
+            String marked = h.snippet().stream().filter(SearchHit.Segment::highlighted)
+                    .map(s -> s.text().toLowerCase()).collect(Collectors.joining(" "));
+            assertTrue(marked.contains("language") && marked.contains("model"), () -> h.id() + " " + h.snippet());
+            assertTrue(marked.replace("language", "").replace("models", "").replace("model", "").isBlank(),
+                    () -> h.id() + " " + h.snippet());
+        }
+    }
+
+    @Test
     void snippetsWithoutAMatchShowTheAbstractOpening() {
         SearchService.Found f = (SearchService.Found) service.search(SearchForm.of("cat:quant-ph"));
         SearchHit hit = f.results().hits().getFirst();

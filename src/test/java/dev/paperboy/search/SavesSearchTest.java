@@ -205,4 +205,23 @@ class SavesSearchTest {
             assertEquals(papers("101", "102"), ids(r));
         }
     }
+
+    @Test
+    void hitsCarryTheLensChipAndResourcesFromTheIndex() {
+        LensExtractor extractor = new LensExtractor();
+        Map<String, Paper> byId = TestPapers.loadSaves().stream().collect(Collectors.toMap(Paper::id, p -> p));
+        SearchResults r = results("coral reef", "dense");
+        assertEquals(6, r.hits().size());
+        for (SearchHit h : r.hits()) {
+            Paper p = byId.get(h.id());
+            var lens = extractor.extract(p.title(), p.abstractText());
+            assertEquals(lens.chip(), h.chip(), h.id());
+            assertEquals(lens.resources(), h.saves(), h.id());
+        }
+        SearchHit fast = r.hits().stream().filter(h -> h.id().equals("2601.00101")).findFirst().orElseThrow();
+        assertTrue(fast.chip().startsWith("3.2× faster"), fast.chip());
+        SearchHit survey = r.hits().stream().filter(h -> h.id().equals("2601.00105")).findFirst().orElseThrow();
+        assertEquals("", survey.chip());
+        assertEquals(List.of(), survey.saves());
+    }
 }
