@@ -135,9 +135,13 @@ class SearchRoutesTest {
         for (JsonNode s : top.get("snippet")) if (s.get("highlighted").asBoolean()) marked.add(s.get("text").asText());
         assertFalse(marked.isEmpty(), top.toString());
         for (String m : marked) assertTrue(SearchCorpus.ADAPTERS.abstractText().toLowerCase().contains(m.toLowerCase()), m);
-        String chip = new LensExtractor().extract(SearchCorpus.ADAPTERS.title(), SearchCorpus.ADAPTERS.abstractText()).chip();
+        var lens = new LensExtractor().extract(SearchCorpus.ADAPTERS.title(), SearchCorpus.ADAPTERS.abstractText());
+        String chip = lens.chip();
         assertFalse(chip.isEmpty(), "the fixture states a saving");
         assertEquals(chip, top.get("chip").asText());
+        List<String> resources = new ArrayList<>();
+        for (JsonNode res : top.get("lens_resources")) resources.add(res.asText());
+        assertEquals(lens.resources(), resources);
     }
 
     @Test
