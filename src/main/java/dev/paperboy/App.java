@@ -22,16 +22,29 @@ import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
+import dev.paperboy.search.Embedder;
+import dev.paperboy.search.EmbeddingStore;
+import dev.paperboy.search.LuceneIndex;
+import dev.paperboy.search.OnnxEmbedder;
+import dev.paperboy.search.SearchBackground;
+import dev.paperboy.search.SearchDefaults;
+import dev.paperboy.search.SearchIndexer;
+import dev.paperboy.search.SearchService;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: Config → Database → stores → services → web. The only place that names
@@ -41,21 +54,40 @@ public final class App implements AutoCloseable {
     /** The version sent in the User-Agent of harvest requests. */
     public static final String VERSION = "0.1.0";
 
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    // serve applies store changes this often, so a stored paper is searchable within ~1.5 s.
+    private static final Duration CATCH_UP = Duration.ofSeconds(1);
+
+    /** Where vectors come from: the model's id (known without loading it) and how to load it. */
+    public record Embedding(String modelId, Supplier<? extends Embedder> loader) {
+        /** The production model, bge-small-en-v1.5 (int8) on ONNX Runtime. */
+        public static Embedding onnx() {
+            return new Embedding(OnnxEmbedder.MODEL_ID, OnnxEmbedder::load);
+        }
+    }
+
+    /** The search parts, opened together on first use; {@code embedder} is empty when embedding is off. */
+    public record Search(SearchService service, SearchIndexer indexer, Optional<Embedder> embedder) {}
+
     private final Config config;
     private final Clock clock;
     private final Database database;
     private final PaperStore papers;
+    private final Embedding embedding;
+    private Search search;
+    private SearchBackground searchBackground;
     // Everything opened, newest first, so close() runs in reverse order of opening.
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private boolean closed;
     private Harvesters harvesters;
     private HarvestScheduler harvestScheduler;
 
-    private App(Config config, Clock clock, Database database, PaperStore papers) {
+    private App(Config config, Clock clock, Database database, PaperStore papers, Embedding embedding) {
         this.config = config;
         this.clock = clock;
         this.database = database;
         this.papers = papers;
+        this.embedding = embedding;
         opened.push(database);
         if (papers instanceof AutoCloseable c) opened.push(c);
     }
@@ -67,6 +99,12 @@ public final class App implements AutoCloseable {
 
     /** Opens the store named by the config, building the paper store with {@code paperStores}. */
     public static App open(Config config, Clock clock, Function<Database, PaperStore> paperStores) {
+        return open(config, clock, paperStores, Embedding.onnx());
+    }
+
+    /** Opens the store named by the config, with the given paper store and embedding model (tests use small ones). */
+    public static App open(Config config, Clock clock, Function<Database, PaperStore> paperStores,
+            Embedding embedding) {
         var problems = config.validate();
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         if (config.get(Config.Key.DB).isEmpty()) {
@@ -78,7 +116,7 @@ public final class App implements AutoCloseable {
         }
         Database db = Database.open(config.jdbcUrl());
         try {
-            return new App(config, clock, db, paperStores.apply(db));
+            return new App(config, clock, db, paperStores.apply(db), embedding);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -102,11 +140,63 @@ public final class App implements AutoCloseable {
                 new TextListing()));
     }
 
+    /**
+     * Opens the search index under {@code <data>/index} (rebuilding it from the store when it is missing,
+     * corrupt or outdated, reporting to {@code progress}), the vectors and, unless embedding is off, the
+     * embedder, which loads its model on first use. Later calls return the same parts.
+     */
+    public synchronized Search search(SearchIndexer.Progress progress) {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (search == null) {
+            LuceneIndex index = LuceneIndex.open(config.dataDir().resolve("index"), embedding.modelId(),
+                    SearchDefaults.fusion());
+            SearchIndexer indexer = new SearchIndexer(papers, index,
+                    new EmbeddingStore(database.jdbi(), embedding.modelId()));
+            try {
+                indexer.rebuildIfNeeded(progress);
+            } catch (RuntimeException e) {
+                // Release the index's write lock so a later attempt (or another process) can open it.
+                index.close();
+                throw e;
+            }
+            opened.push(index);
+            Embedder embedder = config.embed() ? new LazyEmbedder(embedding) : null;
+            if (embedder != null) opened.push(embedder);
+            search = new Search(new SearchService(index, embedder), indexer, Optional.ofNullable(embedder));
+        }
+        return search;
+    }
+
+    /** Applies store changes to the index every second and embeds new papers in the background (serve). */
+    public synchronized SearchBackground startSearchBackground() {
+        if (searchBackground == null) {
+            Search s = search(SearchIndexer.Progress.NONE);
+            searchBackground = new SearchBackground(s.indexer(), s.embedder().orElse(null), CATCH_UP);
+            opened.push(searchBackground);
+            searchBackground.start();
+        }
+        return searchBackground;
+    }
+
     /** Starts the web server on the configured host and port; it is stopped first on close. */
     public synchronized WebServer startWeb() {
+        return startWeb(SearchIndexer.Progress.NONE);
+    }
+
+    /**
+     * Starts the web server with search (opening the index first, see {@link #search}); when the index
+     * cannot be opened the site still serves papers and search answers 503.
+     */
+    public synchronized WebServer startWeb(SearchIndexer.Progress progress) {
         if (closed) throw new IllegalStateException("app: already closed");
+        SearchService searchService = null;
+        try {
+            searchService = search(progress).service();
+        } catch (RuntimeException e) {
+            log.error("search: unavailable, the site serves papers without it: {}", e.getMessage(), e);
+        }
         var routes = new Routes(papers, clock, config.pageSize(), config.baseUrl(),
-                () -> harvestScheduler().map(HarvestScheduler::status).orElse(java.util.List.of()));
+                () -> harvestScheduler().map(HarvestScheduler::status).orElse(java.util.List.of()), searchService);
         WebServer web = WebServer.start(config.host(), config.port(), routes);
         opened.push(web);
         return web;
@@ -145,6 +235,63 @@ public final class App implements AutoCloseable {
     /** The running harvest scheduler, when {@code serve} started one. */
     public synchronized java.util.Optional<HarvestScheduler> harvestScheduler() {
         return java.util.Optional.ofNullable(harvestScheduler);
+    }
+
+    /** Loads the model on first use, so opening the app (or a search without the semantic leg) costs nothing. */
+    private static final class LazyEmbedder implements Embedder {
+        private final Embedding embedding;
+        private volatile Embedder loaded;
+        private boolean closed;
+
+        LazyEmbedder(Embedding embedding) {
+            this.embedding = embedding;
+        }
+
+        private Embedder get() {
+            Embedder e = loaded;
+            if (e != null) return e;
+            synchronized (this) {
+                if (closed) throw new IllegalStateException("embedder: already closed");
+                if (loaded == null) {
+                    long start = System.nanoTime();
+                    loaded = embedding.loader().get();
+                    log.info("embedder: loaded model={} in {} ms", embedding.modelId(),
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+                return loaded;
+            }
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return get().embedQuery(query);
+        }
+
+        @Override
+        public float[] embedPassage(String title, String abstractText) {
+            return get().embedPassage(title, abstractText);
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<Passage> passages) {
+            return get().embedPassages(passages);
+        }
+
+        @Override
+        public int dimensions() {
+            return get().dimensions();
+        }
+
+        @Override
+        public String modelId() {
+            return embedding.modelId();
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (loaded != null) loaded.close();
+        }
     }
 
     private static String holderName() {

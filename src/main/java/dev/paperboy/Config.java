@@ -55,6 +55,8 @@ public record Config(Map<Key, String> values) {
         PORT("port", "8080", Type.PORT, false, "Port the web server listens on (0 picks a free one)."),
         BASE_URL("base-url", "", Type.HTTP_URL, false, "Public URL of the site; empty means http://localhost:<port>."),
         PAGE_SIZE("page-size", "25", Type.PAGE_SIZE, false, "Papers per page on the web pages."),
+        EMBED("embed", "true", Type.BOOLEAN, false,
+                "Whether to embed papers for semantic search (false: keyword search only; serve or reindex catch up later)."),
         // Harvesting (docs/harvest.md). The defaults match HarvestConfig.defaults().
         CONTACT("contact", "", Type.TEXT, false,
                 "Contact (mailto: or URL) sent in the harvester's User-Agent so sources can reach the operator."),
@@ -202,6 +204,11 @@ public record Config(Map<Key, String> values) {
 
     public int port() {
         return intValue(Key.PORT);
+    }
+
+    /** Whether papers and queries are embedded for the semantic leg of search. */
+    public boolean embed() {
+        return !get(Key.EMBED).equals("false");
     }
 
     public int pageSize() {

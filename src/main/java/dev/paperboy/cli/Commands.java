@@ -14,6 +14,9 @@ public final class Commands {
                 new ExportCommand(ctx),
                 new HarvestCommand(ctx),
                 new ConfigCommand(ctx),
+                new SearchCommand(ctx),
+                new ReindexCommand(ctx),
+                new EvalCommand(),
                 new LensEvalCommand(),
                 new LensBenchCommand());
     }

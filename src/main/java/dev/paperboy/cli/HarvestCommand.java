@@ -44,13 +44,16 @@ public final class HarvestCommand extends ConfiguredCommand {
             description = "arxiv-api: most results to store (default ${DEFAULT-VALUE}).")
     int max;
 
+    @Option(names = "--no-embed", description = "Do not embed the stored papers for search now (same as --embed false).")
+    boolean noEmbed;
+
     public HarvestCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = config();
+        var config = embedFlag(config(), noEmbed);
         Optional<LocalDate> fromDate = parseFrom();
         Optional<ArxivId> arxivId = parseId();
         if (max < 1) throw new CliException(USAGE, "--max must be at least 1");
@@ -81,8 +84,11 @@ public final class HarvestCommand extends ConfiguredCommand {
                             "--source must be arxiv-oai, arxiv-api or hf (got \"" + source + "\")");
                 }
             } catch (HarvestException e) {
+                // What was stored before the failure is still made searchable.
+                catchUpSearch(app, "harvest");
                 throw new CliException(1, e.getMessage());
             }
+            catchUpSearch(app, "harvest");
         }
         return 0;
     }

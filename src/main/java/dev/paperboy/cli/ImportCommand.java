@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy import FILE…}: papers from files of any known format, each file reported on one line. */
@@ -19,13 +20,16 @@ public final class ImportCommand extends ConfiguredCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
     List<Path> files;
 
+    @Option(names = "--no-embed", description = "Do not embed the stored papers for search now (same as --embed false).")
+    boolean noEmbed;
+
     public ImportCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
     public Integer call() {
-        var config = config();
+        var config = embedFlag(config(), noEmbed);
         List<ImportReport> reports = new ArrayList<>();
         int exit = 0;
         try (App app = ctx.open(config)) {
@@ -42,6 +46,7 @@ public final class ImportCommand extends ConfiguredCommand {
                 reports.add(report);
                 exit = Math.max(exit, report.exitCode());
             }
+            catchUpSearch(app, "import");
         }
         ctx.out().println(ImportReport.totalLine(reports));
         return exit;

@@ -1,46 +1,54 @@
 package dev.paperboy.cli;
 
+import dev.paperboy.Config;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchIndexer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code paperboy reindex}: rebuilds the search index from the store and embeds what lacks a vector. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = "Rebuild the search index from the database, then embed papers that have no vector yet "
                 + "(resumable: finished vectors are kept in the database).")
-public final class ReindexCommand implements Callable<Integer> {
+public final class ReindexCommand extends ConfiguredCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--no-embed", description = "only rebuild the keyword index; embed later")
+    @Option(names = "--no-embed", description = "only rebuild the keyword index; embed later (same as --embed false)")
     boolean noEmbed;
 
-    private final Supplier<? extends SearchComponents> components;
+    private final Function<Config, ? extends SearchComponents> components;
 
-    public ReindexCommand(Supplier<? extends SearchComponents> components) {
+    /** The command over the app of the effective config. */
+    public ReindexCommand(CliContext ctx) {
+        // A missing or outdated index is rebuilt on open (with progress) and then again below; only a
+        // first-ever reindex pays twice, and it keeps the rebuild-on-open rule in one place (App).
+        this(ctx, config -> SearchComponents.of(ctx.open(config),
+                progress("reindex", new PrintWriter(ctx.err(), true))));
+    }
+
+    /** The command over the search parts that {@code components} opens for a config. */
+    public ReindexCommand(CliContext ctx, Function<Config, ? extends SearchComponents> components) {
+        super(ctx);
         this.components = components;
     }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try (SearchComponents c = components.get()) {
+        Config config = config();
+        if (noEmbed) config = config.with(Config.Key.EMBED, "false");
+        try (SearchComponents c = components.apply(config)) {
             long start = System.nanoTime();
-            long papers = c.indexer().rebuild(progress(err));
+            long papers = c.indexer().rebuild(progress("reindex", err));
             err.printf(Locale.ROOT, "reindex: indexed %d papers in %.1f s%n", papers, (System.nanoTime() - start) / 1e9);
             Optional<Embedder> embedder = noEmbed ? Optional.empty() : c.embedder();
             if (embedder.isPresent()) {
                 long t = System.nanoTime();
-                long n = c.indexer().embedMissing(embedder.get(), progress(err), () -> !Thread.currentThread().isInterrupted());
+                long n = c.indexer().embedMissing(embedder.get(), progress("reindex", err),
+                        () -> !Thread.currentThread().isInterrupted());
                 err.printf(Locale.ROOT, "reindex: embedded %d papers in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
             } else {
                 err.println("reindex: embedding skipped; `serve` or another `reindex` will catch up");
@@ -53,16 +61,16 @@ public final class ReindexCommand implements Callable<Integer> {
     }
 
     /** Prints a progress line at most every two seconds, and always the last one. */
-    static SearchIndexer.Progress progress(PrintWriter err) {
+    static SearchIndexer.Progress progress(String command, PrintWriter err) {
         long[] last = {0};
         return (step, done, total) -> {
             long now = System.nanoTime();
             if (now - last[0] < 2_000_000_000L && done != total) return;
             last[0] = now;
             if (total > 0) {
-                err.printf(Locale.ROOT, "reindex: %s %d/%d (%.0f%%)%n", step, done, total, 100.0 * done / total);
+                err.printf(Locale.ROOT, "%s: %s %d/%d (%.0f%%)%n", command, step, done, total, 100.0 * done / total);
             } else {
-                err.printf(Locale.ROOT, "reindex: %s %d%n", step, done);
+                err.printf(Locale.ROOT, "%s: %s %d%n", command, step, done);
             }
             err.flush();
         };

@@ -3,6 +3,7 @@ package dev.paperboy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.paperboy.Config;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchService;
@@ -10,22 +11,16 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code paperboy search "…"}: the search box on the command line. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search the papers (same syntax as the web: \"phrases\", -word, author:, cat:, since:, until:).")
-public final class SearchCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class SearchCommand extends ConfiguredCommand {
 
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "the query; several words are joined")
     List<String> query;
@@ -45,9 +40,17 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--order", description = "relevance or date (default relevance)")
     String order;
 
-    private final Supplier<? extends SearchComponents> components;
+    private final Function<Config, ? extends SearchComponents> components;
 
-    public SearchCommand(Supplier<? extends SearchComponents> components) {
+    /** The command over the app of the effective config (the index is rebuilt first when needed). */
+    public SearchCommand(CliContext ctx) {
+        this(ctx, config -> SearchComponents.of(ctx.open(config),
+                ReindexCommand.progress("search", new PrintWriter(ctx.err(), true))));
+    }
+
+    /** The command over the search parts that {@code components} opens for a config. */
+    public SearchCommand(CliContext ctx, Function<Config, ? extends SearchComponents> components) {
+        super(ctx);
         this.components = components;
     }
 
@@ -63,7 +66,8 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String q = String.join(" ", query);
         SearchForm form = new SearchForm(q, null, null, null, mode, order, String.valueOf(offset), String.valueOf(limit));
-        try (SearchComponents c = components.get()) {
+        Config config = config();
+        try (SearchComponents c = components.apply(config)) {
             SearchService.Outcome outcome = c.searchService().search(form);
             switch (outcome) {
                 case SearchService.Invalid(String message) -> {

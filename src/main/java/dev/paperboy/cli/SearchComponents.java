@@ -1,5 +1,6 @@
 package dev.paperboy.cli;
 
+import dev.paperboy.App;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
@@ -17,4 +18,36 @@ public interface SearchComponents extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The search parts of an open app; closing them closes the app. */
+    static SearchComponents of(App app, SearchIndexer.Progress progress) {
+        App.Search search;
+        try {
+            search = app.search(progress);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return new SearchComponents() {
+            @Override
+            public SearchService searchService() {
+                return search.service();
+            }
+
+            @Override
+            public SearchIndexer indexer() {
+                return search.indexer();
+            }
+
+            @Override
+            public Optional<Embedder> embedder() {
+                return search.embedder();
+            }
+
+            @Override
+            public void close() {
+                app.close();
+            }
+        };
+    }
 }

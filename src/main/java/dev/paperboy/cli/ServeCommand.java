@@ -4,10 +4,14 @@ import dev.paperboy.App;
 import dev.paperboy.web.WebServer;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code paperboy serve}: the web pages and the JSON API until the process is told to stop. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web pages and the JSON API (stops cleanly on Ctrl-C / SIGTERM).")
 public final class ServeCommand extends ConfiguredCommand {
+
+    @Option(names = "--no-embed", description = "Do not embed papers for search (same as --embed false); keyword search works.")
+    boolean noEmbed;
 
     public ServeCommand(CliContext ctx) {
         super(ctx);
@@ -15,11 +19,17 @@ public final class ServeCommand extends ConfiguredCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = config();
+        var config = embedFlag(config(), noEmbed);
         App app = ctx.open(config);
         WebServer web;
         try {
-            web = app.startWeb();
+            web = app.startWeb(ReindexCommand.progress("serve", new java.io.PrintWriter(ctx.err(), true)));
+            try {
+                // Store changes reach the index every second; papers without vectors are embedded behind the pages.
+                app.startSearchBackground();
+            } catch (RuntimeException e) {
+                ctx.err().println("paperboy: search is unavailable: " + e.getMessage());
+            }
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -18,6 +18,13 @@ public interface PaperStore {
 
     Optional<Paper> find(String id);
 
+    /** The stored papers with these ids, keyed by id (unknown ids are absent); stores override it with one read. */
+    default java.util.Map<String, Paper> findAll(java.util.Collection<String> ids) {
+        java.util.Map<String, Paper> out = new java.util.HashMap<>();
+        for (String id : ids) find(id).ifPresent(p -> out.put(p.id(), p));
+        return out;
+    }
+
     /** Newest first (by first-version date, then id). */
     List<Paper> newest(int limit, int offset);
 

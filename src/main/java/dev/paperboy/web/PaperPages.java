@@ -24,10 +24,19 @@ final class PaperPages {
     private final String baseUrl;
 
     private final java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus;
+    private final java.util.function.Function<String, java.util.List<Views.PaperRow>> related;
 
     PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl,
             java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus) {
+        this(papers, lenses, templates, pageSize, baseUrl, harvestStatus, id -> java.util.List.of());
+    }
+
+    /** The pages, with {@code related} giving the "Related papers" cards of a paper page. */
+    PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl,
+            java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus,
+            java.util.function.Function<String, java.util.List<Views.PaperRow>> related) {
         this.harvestStatus = harvestStatus;
+        this.related = related;
         this.papers = papers;
         this.lenses = lenses;
         this.templates = templates;
@@ -55,7 +64,8 @@ final class PaperPages {
             ctx.redirect(Views.paperUrl(paper.id()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        render(ctx, "paper.jte", Views.paper(paper, lenses.lens(paper.title(), paper.abstractText()), baseUrl));
+        render(ctx, "paper.jte", Views.paper(paper, lenses.lens(paper.title(), paper.abstractText()), baseUrl)
+                .withRelated(related.apply(paper.id())));
     }
 
     /** Renders the error page with the given status. */

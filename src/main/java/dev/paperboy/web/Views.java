@@ -5,6 +5,7 @@ import dev.paperboy.lens.Lens;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.SearchHit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,9 +51,53 @@ public final class Views {
                 problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
     }
 
-    /** One paper in full. */
+    /** One paper in full; {@code related} lists the papers most like it (empty when search is unavailable). */
     public record PaperView(Paper paper, String title, String published, String updated, String arxivId,
-                            String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens) {}
+                            String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens,
+                            List<PaperRow> related) {
+        public PaperView(Paper paper, String title, String published, String updated, String arxivId,
+                         String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens) {
+            this(paper, title, published, updated, arxivId, canonicalUrl, jsonUrl, links, lens, List.of());
+        }
+
+        /** The same view with a related-papers list. */
+        public PaperView withRelated(List<PaperRow> rows) {
+            return new PaperView(paper, title, published, updated, arxivId, canonicalUrl, jsonUrl, links, lens, rows);
+        }
+    }
+
+    /** One search result: its card and the snippet, cut into plain and highlighted runs (escaped by the template). */
+    public record HitView(PaperRow row, List<SearchHit.Segment> snippet) {}
+
+    /**
+     * The search page: the form as typed, and either nothing searched yet, a problem (HTTP 400), or one page of
+     * results with the total and the pager links.
+     */
+    public record SearchView(String q, String cat, String since, String until, String mode, String order,
+                             boolean searched, String problem, List<HitView> hits, long total, int page,
+                             String modeUsed, String prevUrl, String nextUrl) {
+        public boolean hasProblem() {
+            return problem != null && !problem.isEmpty();
+        }
+
+        public boolean selected(String field, String value) {
+            String v = field.equals("mode") ? mode : order;
+            return value.equalsIgnoreCase(v == null ? "" : v);
+        }
+    }
+
+    /** A search result as a card; {@code lens} is the paper's budget lens, or null when the paper is not stored. */
+    static PaperRow row(SearchHit h, Lens lens) {
+        String day = h.date() == null ? "" : h.date().toString();
+        String category = h.categories().isEmpty() ? "" : h.categories().getFirst();
+        String title = h.title() == null || h.title().isBlank() ? "(untitled) " + h.id() : h.title();
+        return new PaperRow(paperUrl(h.id()), h.id(), title, bylineOf(h.authors()), day, category,
+                lens == null ? "" : lens.chip());
+    }
+
+    private static String bylineOf(List<String> names) {
+        return byline(names.stream().map(Author::new).toList());
+    }
 
     /** The budget lens of a paper: what it saves and each claim in its sentence. */
     public record LensView(List<String> resources, List<ClaimView> claims) {

@@ -48,6 +48,12 @@ final class CliRun {
 
     private static Result run(Map<String, String> env, Function<Config, App> opener, boolean interactive,
                               String... args) {
+        // Commands that store papers embed them before they end; the real model would cost these tests
+        // seconds per paper set, and they are not about search. Tests of embedding set PAPERBOY_EMBED themselves.
+        if (!env.containsKey("PAPERBOY_EMBED")) {
+            env = new java.util.HashMap<>(env);
+            env.put("PAPERBOY_EMBED", "false");
+        }
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         var ctx = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),

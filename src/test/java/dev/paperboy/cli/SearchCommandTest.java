@@ -79,6 +79,11 @@ class SearchCommandTest {
         };
     }
 
+    private static CliContext ctx() {
+        return new CliContext(java.util.Map.of(), System.out, System.err, java.time.Clock.systemUTC(), false,
+                config -> { throw new AssertionError("the commands use the components given"); });
+    }
+
     private int run(Object command, String... args) {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out));
@@ -88,7 +93,7 @@ class SearchCommandTest {
 
     @Test
     void reindexRebuildsAndReportsProgress() {
-        assertEquals(0, run(new ReindexCommand(this::components)));
+        assertEquals(0, run(new ReindexCommand(ctx(), config -> components())));
         assertTrue(err.toString().contains("reindex: index 2/2 (100%)"), err.toString());
         assertTrue(err.toString().contains("embedding skipped"), err.toString());
         assertEquals(2, index.count());
@@ -96,16 +101,16 @@ class SearchCommandTest {
 
     @Test
     void searchPrintsRankedLines() {
-        run(new ReindexCommand(this::components));
-        assertEquals(0, run(new SearchCommand(this::components), "dark", "matter"));
+        run(new ReindexCommand(ctx(), config -> components()));
+        assertEquals(0, run(new SearchCommand(ctx(), config -> components()), "dark", "matter"));
         assertTrue(out.toString().contains("  1. 2405.00005       Dark matter haloes (2024-05-15)"), out.toString());
         assertTrue(out.toString().contains("1 results (bm25)"), out.toString());
     }
 
     @Test
     void searchPrintsJson() throws Exception {
-        run(new ReindexCommand(this::components));
-        assertEquals(0, run(new SearchCommand(this::components), "--json", "--limit", "1", "adapters"));
+        run(new ReindexCommand(ctx(), config -> components()));
+        assertEquals(0, run(new SearchCommand(ctx(), config -> components()), "--json", "--limit", "1", "adapters"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals("2401.00001", json.get("results").get(0).get("id").asText());
         assertEquals("2024-01-02", json.get("results").get(0).get("date").asText());
@@ -114,7 +119,7 @@ class SearchCommandTest {
 
     @Test
     void anInvalidQueryExitsWithTwoAndOneLine() {
-        assertEquals(2, run(new SearchCommand(this::components), "since:someday"));
+        assertEquals(2, run(new SearchCommand(ctx(), config -> components()), "since:someday"));
         assertTrue(err.toString().startsWith("search: since: expects"), err.toString());
     }
 }

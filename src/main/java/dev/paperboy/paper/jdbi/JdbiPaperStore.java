@@ -284,6 +284,16 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     @Override
+    public java.util.Map<String, Paper> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) return java.util.Map.of();
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<Paper> found = read("find " + distinct.size() + " papers", c -> decodeAll(c, rowsWithIds(c, distinct)));
+        java.util.Map<String, Paper> out = new java.util.HashMap<>();
+        for (Paper p : found) out.put(p.id(), p);
+        return out;
+    }
+
+    @Override
     public List<Paper> newest(int limit, int offset) {
         if (limit < 0 || offset < 0) throw new IllegalArgumentException("store: negative limit or offset");
         return read("list newest papers", c -> decodeAll(c, rows(c,

@@ -80,6 +80,15 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void findAllReadsSeveralPapersAtOnceAndLeavesOutUnknownIds() {
+        store.upsertAll(List.of(paper("2401.00001", 1, "One"), paper("2401.00002", 2, "Two"), paper("2401.00003", 1, "Three")));
+        var found = store.findAll(List.of("2401.00003", "2401.00001", "2999.99999", "2401.00001"));
+        assertEquals(java.util.Set.of("2401.00001", "2401.00003"), found.keySet());
+        assertEquals(store.find("2401.00003").orElseThrow(), found.get("2401.00003"));
+        assertTrue(store.findAll(List.of()).isEmpty());
+    }
+
+    @Test
     void aNewPaperIsStoredAndFoundAgain() {
         Paper p = paper("2403.12345", 1, "Attention is not all you need");
 

@@ -1,0 +1,142 @@
+package dev.paperboy.web;
+
+import dev.paperboy.lens.LensCache;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.SearchForm;
+import dev.paperboy.search.SearchHit;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchService;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The search page and the related-papers list of the paper page. */
+final class SearchPages {
+
+    /** How many related papers the paper page lists. */
+    static final int RELATED = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(SearchPages.class);
+
+    private final SearchService search;
+    private final PaperStore papers;
+    private final LensCache lenses;
+    private final TemplateEngine templates;
+    private final int pageSize;
+
+    /** {@code search} may be null (the index could not be opened): the page then answers 503. */
+    SearchPages(SearchService search, PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize) {
+        this.search = search;
+        this.papers = papers;
+        this.lenses = lenses;
+        this.templates = templates;
+        this.pageSize = pageSize;
+    }
+
+    /** GET /search?q=&cat=&since=&until=&mode=&order=&page=: one page of results, or the empty form. */
+    void showSearchPage(Context ctx) {
+        if (search == null) throw new ServiceUnavailableResponse("Search is unavailable: the index could not be opened.");
+        String q = param(ctx, "q"), cat = param(ctx, "cat"), since = param(ctx, "since"), until = param(ctx, "until");
+        String mode = param(ctx, "mode"), order = param(ctx, "order");
+        if (q.isBlank() && cat.isBlank() && since.isBlank() && until.isBlank()) {
+            render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, false, "", List.of(), 0, 1,
+                    "", null, null));
+            return;
+        }
+        int maxPage = SearchRequest.MAX_DEPTH / pageSize;
+        Integer page = page(param(ctx, "page"), maxPage);
+        if (page == null) {
+            render(ctx, 400, problem(q, cat, since, until, mode, order,
+                    "page must be a whole number from 1 to " + maxPage + "."));
+            return;
+        }
+        SearchForm form = new SearchForm(q, cat, since, until, mode, order, String.valueOf((page - 1) * pageSize),
+                String.valueOf(pageSize));
+        switch (search.search(form)) {
+            case SearchService.Invalid(String message) ->
+                    render(ctx, 400, problem(q, cat, since, until, mode, order, message));
+            case SearchService.GoToPaper(String id) -> ctx.redirect(Views.paperUrl(id), HttpStatus.SEE_OTHER);
+            case SearchService.Found(var request, var results) -> {
+                List<Views.PaperRow> rows = rows(results.hits());
+                List<Views.HitView> hits = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) hits.add(new Views.HitView(rows.get(i), results.hits().get(i).snippet()));
+                long shownUpTo = (long) request.offset() + results.hits().size();
+                boolean more = shownUpTo < results.total() && page < maxPage;
+                String prev = page > 1 ? url(q, cat, since, until, mode, order, page - 1) : null;
+                String next = more ? url(q, cat, since, until, mode, order, page + 1) : null;
+                render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, true, "", hits,
+                        results.total(), page, results.mode().name().toLowerCase(Locale.ROOT), prev, next));
+            }
+        }
+    }
+
+    /** The papers most like this one as cards; empty when search is unavailable or fails (the page still shows). */
+    List<Views.PaperRow> relatedRows(String paperId) {
+        if (search == null) return List.of();
+        try {
+            return rows(search.related(paperId, RELATED));
+        } catch (RuntimeException e) {
+            log.warn("search: unable to find papers related to {}: {}", paperId, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Cards of these hits, in order; the lens needs the abstract, so the papers are read in one go. */
+    private List<Views.PaperRow> rows(List<SearchHit> hits) {
+        var stored = papers.findAll(hits.stream().map(SearchHit::id).toList());
+        List<Views.PaperRow> out = new ArrayList<>(hits.size());
+        for (SearchHit h : hits) {
+            Paper p = stored.get(h.id());
+            out.add(Views.row(h, p == null ? null : lenses.lens(p.title(), p.abstractText())));
+        }
+        return out;
+    }
+
+    private static Views.SearchView problem(String q, String cat, String since, String until, String mode,
+            String order, String message) {
+        return new Views.SearchView(q, cat, since, until, mode, order, true, message, List.of(), 0, 1, "", null, null);
+    }
+
+    private static String url(String q, String cat, String since, String until, String mode, String order, int page) {
+        StringBuilder sb = new StringBuilder("/search?q=").append(enc(q));
+        if (!cat.isBlank()) sb.append("&cat=").append(enc(cat));
+        if (!since.isBlank()) sb.append("&since=").append(enc(since));
+        if (!until.isBlank()) sb.append("&until=").append(enc(until));
+        if (!mode.isBlank()) sb.append("&mode=").append(enc(mode));
+        if (!order.isBlank()) sb.append("&order=").append(enc(order));
+        return sb.append("&page=").append(page).toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v;
+    }
+
+    private static Integer page(String raw, int maxPage) {
+        if (raw.isBlank()) return 1;
+        String t = raw.strip();
+        if (t.length() > 6 || !t.matches("\\d+")) return null;
+        int p = Integer.parseInt(t);
+        return p >= 1 && p <= maxPage ? p : null;
+    }
+
+    private void render(Context ctx, int status, Views.SearchView view) {
+        StringOutput out = new StringOutput();
+        templates.render("search.jte", view, out);
+        ctx.status(status).html(out.toString());
+    }
+}

@@ -1,0 +1,197 @@
+package dev.paperboy.search;
+
+import dev.paperboy.App;
+import dev.paperboy.Config;
+import dev.paperboy.Config.Key;
+import dev.paperboy.paper.Paper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Latency of the real {@code /api/search} route (Javalin, JSON, lens chips, the app's own composition),
+ * 8 concurrent HTTP clients. Prints numbers; not a test. See docs/benchmarks.md ("Search over HTTP").
+ * <pre>
+ *   SearchRouteBench SAMPLE_DIR WORK_DIR VECTORS PASSES
+ * </pre>
+ * The first run stores the sample in {@code WORK_DIR/data} (SQLite) and embeds {@code VECTORS} papers chosen
+ * at random (seed 42) with the real model; later runs reuse both. The app is started as {@code serve} does,
+ * minus the background embedding, which would otherwise spend the cores on the other papers while measuring.
+ */
+public final class SearchRouteBench {
+
+    private static final int CLIENTS = 8;
+
+    public static void main(String[] args) throws Exception {
+        Path sample = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        int withVectors = Integer.parseInt(args[2]);
+        int passes = Integer.parseInt(args[3]);
+        Config config = Config.defaults()
+                .with(Key.DATA, work.resolve("data").toString())
+                .with(Key.HOST, "127.0.0.1")
+                .with(Key.PORT, "0")
+                .with(Key.HARVEST_ENABLED, "false");
+        List<Paper> papers = SearchBench.readSample(sample);
+        try (App app = App.open(config, Clock.systemUTC())) {
+            // The sample holds a few ids twice (merged on store), so "already stored" means "not empty".
+            if (app.papers().count() == 0) {
+                long s = System.nanoTime();
+                for (int i = 0; i < papers.size(); i += 1_000) {
+                    app.papers().upsertAll(papers.subList(i, Math.min(papers.size(), i + 1_000)));
+                }
+                System.out.printf(Locale.ROOT, "stored %d papers in %.1f s%n", papers.size(), (System.nanoTime() - s) / 1e9);
+            }
+            List<Paper> shuffled = new ArrayList<>(papers);
+            Collections.shuffle(shuffled, new Random(42));
+            embedSubset(app, shuffled.subList(0, Math.min(withVectors, shuffled.size())));
+
+            long s = System.nanoTime();
+            App.Search search = app.search(SearchIndexer.Progress.NONE);
+            long indexed = search.indexer().rebuild(SearchIndexer.Progress.NONE);
+            System.out.printf(Locale.ROOT, "indexed %d papers (vectors from the store) in %.1f s%n", indexed,
+                    (System.nanoTime() - s) / 1e9);
+            String base = "http://127.0.0.1:" + app.startWeb().port();
+            List<String> queries = queries(papers);
+            System.out.printf(Locale.ROOT, "%d distinct queries, %d clients, 20 results per page with snippets%n",
+                    queries.size(), CLIENTS);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (String mode : List.of("bm25", "hybrid")) {
+                pass(http, base, queries, mode, "warm-up");
+                for (int p = 1; p <= passes; p++) pass(http, base, queries, mode, "pass " + p);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Embeds the chosen papers that lack a stored vector, with the production embedder, and saves them. */
+    private static void embedSubset(App app, List<Paper> subset) {
+        EmbeddingStore vectors = new EmbeddingStore(app.database().jdbi(), OnnxEmbedder.MODEL_ID);
+        java.util.Map<String, String> hashes = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Paper> byId = new java.util.HashMap<>();
+        for (Paper p : subset) {
+            hashes.put(p.id(), vectors.contentHash(p.title(), p.abstractText()));
+            byId.put(p.id(), p);
+        }
+        List<String> missing = vectors.missing(hashes);
+        if (missing.isEmpty()) return;
+        long s = System.nanoTime();
+        try (OnnxEmbedder embedder = OnnxEmbedder.load()) {
+            for (int i = 0; i < missing.size(); i += 64) {
+                List<Paper> batch = missing.subList(i, Math.min(missing.size(), i + 64)).stream().map(byId::get).toList();
+                List<float[]> v = embedder.embedPassages(batch.stream()
+                        .map(p -> new Embedder.Passage(p.title(), p.abstractText())).toList());
+                List<EmbeddingStore.Stored> rows = new ArrayList<>();
+                for (int j = 0; j < batch.size(); j++) {
+                    rows.add(new EmbeddingStore.Stored(batch.get(j).id(), hashes.get(batch.get(j).id()), v.get(j)));
+                }
+                vectors.saveAll(rows);
+                System.out.printf(Locale.ROOT, "embedded %d/%d (%.1f papers/s)%n", i + batch.size(), missing.size(),
+                        (i + batch.size()) / ((System.nanoTime() - s) / 1e9));
+            }
+        }
+    }
+
+    /** One pass: every query once, spread over the clients; prints the latency distribution. */
+    private static void pass(HttpClient http, String base, List<String> queries, String mode, String label)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long[] latencies = new long[queries.size()];
+        AtomicReference<String> failure = new AtomicReference<>();
+        long cpu0 = SearchBench.cpuNanos();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < queries.size()) {
+                    String url = base + "/api/search?mode=" + mode + "&q="
+                            + URLEncoder.encode(queries.get(i), StandardCharsets.UTF_8);
+                    long t = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) failure.compareAndSet(null, r.statusCode() + " for " + url);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e + " for " + url);
+                    }
+                    latencies[i] = System.nanoTime() - t;
+                }
+            }));
+        }
+        for (Thread t : clients) t.join();
+        double secs = (System.nanoTime() - start) / 1e9;
+        double cpu = (SearchBench.cpuNanos() - cpu0) / 1e6 / queries.size();
+        if (failure.get() != null) throw new IllegalStateException("bench: " + failure.get());
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-6s %-7s %4d requests in %5.2f s = %6.1f req/s | p50 %6.1f ms | p90 %6.1f ms "
+                        + "| p99 %6.1f ms | max %6.1f ms | CPU %.1f ms/request (client included) | load %.1f%n",
+                mode, label, queries.size(), secs, queries.size() / secs, ms(sorted, 0.50), ms(sorted, 0.90),
+                ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6, cpu, SearchBench.load());
+    }
+
+    private static double ms(long[] sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    /**
+     * About 200 distinct queries as people type them: topics in their own words, title fragments of
+     * sample papers, author names, phrases, and filters. Deterministic.
+     */
+    static List<String> queries(List<Paper> papers) {
+        Set<String> out = new LinkedHashSet<>(List.of(
+                "large language models reasoning", "retrieval augmented generation", "diffusion models image editing",
+                "graph neural networks", "reinforcement learning from human feedback", "vision transformer efficiency",
+                "speech recognition low resource", "federated learning privacy", "adversarial robustness",
+                "knowledge distillation small models", "mixture of experts routing", "quantization of llms",
+                "parameter efficient fine-tuning", "in-context learning", "chain of thought prompting",
+                "code generation benchmark", "hallucination detection", "multimodal large language models",
+                "text to video generation", "neural radiance fields", "3d gaussian splatting", "autonomous driving planning",
+                "robot manipulation policies", "time series forecasting transformers", "anomaly detection",
+                "contrastive learning representations", "self-supervised speech", "machine translation low resource",
+                "question answering over tables", "sparse attention long context", "state space models mamba",
+                "protein structure prediction", "drug discovery generative models", "medical image segmentation",
+                "weather forecasting neural networks", "exoplanet atmospheres", "gravitational waves black hole mergers",
+                "galaxy formation simulations", "dark matter halo", "fast radio bursts", "cosmic microwave background",
+                "stellar spectra machine learning", "solar flares prediction", "supernova light curves",
+                "how do transformers learn in context", "why do neural networks generalize",
+                "energy efficient inference on edge devices", "bias and fairness in language models",
+                "watermarking generated text", "jailbreak attacks on chatbots", "scaling laws for compute",
+                "memory efficient training", "faster attention kernels", "benchmarks for agents",
+                "\"large language model\" evaluation", "\"graph neural network\" molecules", "-survey llm agents",
+                "cat:cs.CV segmentation", "cat:astro-ph.GA star formation", "since:2026 reasoning models",
+                "until:2025-06 instruction tuning", "cat:cs.CL since:2025-10 translation", "author:wang diffusion",
+                "author:smith galaxies", "author:zhang reinforcement learning"));
+        Random random = new Random(7);
+        while (out.size() < 200) {
+            Paper p = papers.get(random.nextInt(papers.size()));
+            String[] w = p.title().replaceAll("[^\\p{L}\\p{N}\\- ]", " ").strip().split("\\s+");
+            if (w.length < 2) continue;
+            int from = random.nextInt(Math.max(1, w.length - 2));
+            String q = String.join(" ", Arrays.copyOfRange(w, from, Math.min(w.length, from + 2 + random.nextInt(4))));
+            if (out.size() % 9 == 0 && !p.categories().isEmpty()) q += " cat:" + p.categories().getFirst();
+            out.add(q.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(out);
+    }
+
+    private SearchRouteBench() {}
+}
