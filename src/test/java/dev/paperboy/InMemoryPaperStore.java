@@ -3,23 +3,39 @@ package dev.paperboy;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** A PaperStore in a map, for tests that need a store to misbehave (subclass and override). */
+/**
+ * A PaperStore in a map, with the merge rules of the real one; batches apply all or nothing. Tests that
+ * need a store to misbehave set {@code poisonId} / {@code crashAfter} or subclass it.
+ */
 public class InMemoryPaperStore implements PaperStore {
-
-    private final TreeMap<String, Paper> papers = new TreeMap<>();
-    private final TreeMap<String, Long> sequences = new TreeMap<>();
+    private final Map<String, Paper> papers = new TreeMap<>();
+    private final Map<String, Long> sequences = new TreeMap<>();
     private long sequence;
+    /** A paper id the store refuses, as a constraint violation would. */
+    public String poisonId;
+    /** Upserts left before the process "dies" (an Error nobody catches); negative means never. */
+    public int crashAfter = -1;
+
+    /** Thrown to stand in for a kill -9 in the middle of a batch. */
+    public static final class SimulatedKill extends Error {
+        SimulatedKill() {
+            super("simulated kill");
+        }
+    }
 
     @Override
     public synchronized UpsertResult upsert(Paper paper) {
+        if (crashAfter == 0) throw new SimulatedKill();
+        if (crashAfter > 0) crashAfter--;
+        if (paper.id().equals(poisonId)) throw new IllegalStateException("constraint violated by " + poisonId);
         Paper stored = papers.get(paper.id());
         Paper merged = paper.mergedWith(stored);
         if (merged.equals(stored)) return UpsertResult.UNCHANGED;
@@ -30,7 +46,22 @@ public class InMemoryPaperStore implements PaperStore {
 
     @Override
     public synchronized List<UpsertResult> upsertAll(List<Paper> batch) {
-        return batch.stream().map(this::upsert).toList();
+        Map<String, Paper> before = new TreeMap<>(papers);
+        Map<String, Long> seqBefore = new TreeMap<>(sequences);
+        long sequenceBefore = sequence;
+        try {
+            List<UpsertResult> out = new ArrayList<>(batch.size());
+            for (Paper p : batch) out.add(upsert(p));
+            return out;
+        } catch (RuntimeException | Error e) {
+            // One transaction: whatever stopped it, nothing of the batch stays.
+            papers.clear();
+            papers.putAll(before);
+            sequences.clear();
+            sequences.putAll(seqBefore);
+            sequence = sequenceBefore;
+            throw e;
+        }
     }
 
     @Override
@@ -41,8 +72,8 @@ public class InMemoryPaperStore implements PaperStore {
     @Override
     public synchronized List<Paper> newest(int limit, int offset) {
         return papers.values().stream()
-                .sorted(Comparator.comparing((Paper p) -> p.published() == null ? Instant.MIN : p.published())
-                        .thenComparing(Paper::id).reversed())
+                .sorted(Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(Paper::id))
                 .skip(offset)
                 .limit(limit)
                 .toList();
@@ -54,19 +85,15 @@ public class InMemoryPaperStore implements PaperStore {
     }
 
     @Override
-    public void forEach(Consumer<Paper> action) {
-        List<Paper> snapshot;
-        synchronized (this) {
-            snapshot = new ArrayList<>(papers.values());
-        }
-        snapshot.forEach(action);
+    public synchronized void forEach(Consumer<Paper> action) {
+        List.copyOf(papers.values()).forEach(action);
     }
 
     @Override
     public synchronized List<Change> changedSince(long since, int limit) {
         return sequences.entrySet().stream()
                 .filter(e -> e.getValue() > since)
-                .sorted(java.util.Map.Entry.comparingByValue())
+                .sorted(Map.Entry.comparingByValue())
                 .limit(limit)
                 .map(e -> new Change(e.getValue(), papers.get(e.getKey())))
                 .toList();

@@ -16,7 +16,9 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The JSON endpoints of search: {@code /api/search} and {@code /api/papers/{id}/related}. */
@@ -25,8 +27,11 @@ public final class SearchApi {
     /** Related papers returned when no limit is given. */
     public static final int DEFAULT_RELATED = 10;
 
-    /** One page of results; {@code id_match} is true when the query was the arXiv id or URL of the one hit. */
-    @JsonPropertyOrder({"query", "total", "offset", "limit", "mode", "order", "id_match", "hits"})
+    /**
+     * One page of results; {@code id_match} is true when the query was the arXiv id or URL of the one hit;
+     * {@code facets} counts all results (not the page) per facet.
+     */
+    @JsonPropertyOrder({"query", "total", "offset", "limit", "mode", "order", "id_match", "facets", "hits"})
     public record SearchJson(
             @JsonProperty("query") String query,
             @JsonProperty("total") long total,
@@ -35,7 +40,11 @@ public final class SearchApi {
             @JsonProperty("mode") String mode,
             @JsonProperty("order") String order,
             @JsonProperty("id_match") boolean idMatch,
+            @JsonProperty("facets") FacetsJson facets,
             @JsonProperty("hits") List<HitJson> hits) {}
+
+    /** Facet counts: {@code saves} maps budget-lens resources to result counts, vocabulary order, zeros left out. */
+    public record FacetsJson(@JsonProperty("saves") Map<String, Long> saves) {}
 
     /** One result; {@code score} is null for an id match, {@code chip} is "" when the lens found nothing. */
     @JsonPropertyOrder({"id", "title", "authors", "categories", "date", "score", "snippet", "chip", "lens_resources",
@@ -71,22 +80,27 @@ public final class SearchApi {
         this.json = json;
     }
 
-    /** GET /api/search?q=&limit=&offset=&cat=&since=&until=&mode=&order=: one page of results. */
+    /** GET /api/search?q=&limit=&offset=&cat=&since=&until=&mode=&order=&saves=: one page of results. */
     public void search(Context ctx) {
         SearchForm form = new SearchForm(ctx.queryParam("q"), ctx.queryParam("cat"), ctx.queryParam("since"),
                 ctx.queryParam("until"), ctx.queryParam("mode"), ctx.queryParam("order"), ctx.queryParam("offset"),
-                ctx.queryParam("limit"));
+                ctx.queryParam("limit"), ctx.queryParams("saves"));
         String q = form.q() == null ? "" : form.q();
         switch (service().search(form)) {
             case SearchService.Invalid(String message) -> throw new BadRequestResponse(message);
             case SearchService.GoToPaper(String id) -> {
                 // The id was checked against the index; the store may still lack it for a moment after a delete.
                 List<HitJson> hits = papers.find(id).map(p -> List.of(hit(p))).orElse(List.of());
-                send(ctx, new SearchJson(q, hits.size(), 0, hits.size(), "id", "relevance", true, hits));
+                // The one hit is the whole result set: it counts once for each resource its lens names.
+                Map<String, Long> saves = new LinkedHashMap<>();
+                for (HitJson h : hits) for (String r : h.lensResources()) saves.merge(r, 1L, Long::sum);
+                send(ctx, new SearchJson(q, hits.size(), 0, hits.size(), "id", "relevance", true, new FacetsJson(saves),
+                        hits));
             }
             case SearchService.Found(var request, var results) -> send(ctx, new SearchJson(q, results.total(),
                     request.offset(), request.limit(), results.mode().name().toLowerCase(Locale.ROOT),
-                    request.order().name().toLowerCase(Locale.ROOT), false, hits(results.hits())));
+                    request.order().name().toLowerCase(Locale.ROOT), false, new FacetsJson(results.savesFacets()),
+                    hits(results.hits())));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.lens.Lens;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -43,14 +44,15 @@ final class SearchPages {
         this.pageSize = pageSize;
     }
 
-    /** GET /search?q=&cat=&since=&until=&mode=&order=&page=: one page of results, or the empty form. */
+    /** GET /search?q=&cat=&since=&until=&mode=&order=&saves=&page=: one page of results, or the empty form. */
     void showSearchPage(Context ctx) {
         if (search == null) throw new ServiceUnavailableResponse("Search is unavailable: the index could not be opened.");
         String q = param(ctx, "q"), cat = param(ctx, "cat"), since = param(ctx, "since"), until = param(ctx, "until");
         String mode = param(ctx, "mode"), order = param(ctx, "order");
-        if (q.isBlank() && cat.isBlank() && since.isBlank() && until.isBlank()) {
+        List<String> rawSaves = ctx.queryParams("saves");
+        if (q.isBlank() && cat.isBlank() && since.isBlank() && until.isBlank() && rawSaves.stream().allMatch(String::isBlank)) {
             render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, false, "", List.of(), 0, 1,
-                    "", null, null));
+                    "", null, null, List.of(), List.of()));
             return;
         }
         int maxPage = SearchRequest.MAX_DEPTH / pageSize;
@@ -61,7 +63,7 @@ final class SearchPages {
             return;
         }
         SearchForm form = new SearchForm(q, cat, since, until, mode, order, String.valueOf((page - 1) * pageSize),
-                String.valueOf(pageSize));
+                String.valueOf(pageSize), rawSaves);
         switch (search.search(form)) {
             case SearchService.Invalid(String message) ->
                     render(ctx, 400, problem(q, cat, since, until, mode, order, message));
@@ -72,10 +74,31 @@ final class SearchPages {
                 for (int i = 0; i < rows.size(); i++) hits.add(new Views.HitView(rows.get(i), results.hits().get(i).snippet()));
                 long shownUpTo = (long) request.offset() + results.hits().size();
                 boolean more = shownUpTo < results.total() && page < maxPage;
-                String prev = page > 1 ? url(q, cat, since, until, mode, order, page - 1) : null;
-                String next = more ? url(q, cat, since, until, mode, order, page + 1) : null;
+                // Valid here, so every value names a resource; one per entry keeps links and hidden fields simple.
+                List<String> saves = savesValues(rawSaves);
+                String prev = page > 1 ? url(q, cat, since, until, mode, order, saves, page - 1) : null;
+                String next = more ? url(q, cat, since, until, mode, order, saves, page + 1) : null;
+                List<Views.FacetView> facets = new ArrayList<>();
+                for (String r : Lens.RESOURCES) {
+                    long count = results.savesFacets().getOrDefault(r, 0L);
+                    boolean active = request.query().saves().contains(r);
+                    if (count == 0 && !active) continue;
+                    List<String> toggled = new ArrayList<>(saves);
+                    String link;
+                    if (toggled.remove(r)) {
+                        link = url(q, cat, since, until, mode, order, toggled, 1);
+                    } else if (active) {
+                        link = null;
+                    } else {
+                        toggled.remove("-" + r);
+                        toggled.add(r);
+                        link = url(q, cat, since, until, mode, order, toggled, 1);
+                    }
+                    facets.add(new Views.FacetView(r, count, active, link));
+                }
                 render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, true, "", hits,
-                        results.total(), page, results.mode().name().toLowerCase(Locale.ROOT), prev, next));
+                        results.total(), page, results.mode().name().toLowerCase(Locale.ROOT), prev, next, saves,
+                        facets));
             }
         }
     }
@@ -104,16 +127,31 @@ final class SearchPages {
 
     private static Views.SearchView problem(String q, String cat, String since, String until, String mode,
             String order, String message) {
-        return new Views.SearchView(q, cat, since, until, mode, order, true, message, List.of(), 0, 1, "", null, null);
+        return new Views.SearchView(q, cat, since, until, mode, order, true, message, List.of(), 0, 1, "", null, null,
+                List.of(), List.of());
     }
 
-    private static String url(String q, String cat, String since, String until, String mode, String order, int page) {
+    /** The {@code saves} parameter values one resource each, lower case, in order, each once. */
+    private static List<String> savesValues(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String v : raw) {
+            for (String part : v.split(",")) {
+                String r = part.strip().toLowerCase(Locale.ROOT);
+                if (!r.isEmpty() && !out.contains(r)) out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static String url(String q, String cat, String since, String until, String mode, String order,
+            List<String> saves, int page) {
         StringBuilder sb = new StringBuilder("/search?q=").append(enc(q));
         if (!cat.isBlank()) sb.append("&cat=").append(enc(cat));
         if (!since.isBlank()) sb.append("&since=").append(enc(since));
         if (!until.isBlank()) sb.append("&until=").append(enc(until));
         if (!mode.isBlank()) sb.append("&mode=").append(enc(mode));
         if (!order.isBlank()) sb.append("&order=").append(enc(order));
+        for (String s : saves) sb.append("&saves=").append(enc(s));
         return sb.append("&page=").append(page).toString();
     }
 

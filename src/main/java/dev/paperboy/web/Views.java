@@ -75,7 +75,8 @@ public final class Views {
      */
     public record SearchView(String q, String cat, String since, String until, String mode, String order,
                              boolean searched, String problem, List<HitView> hits, long total, int page,
-                             String modeUsed, String prevUrl, String nextUrl) {
+                             String modeUsed, String prevUrl, String nextUrl, List<String> saves,
+                             List<FacetView> facets) {
         public boolean hasProblem() {
             return problem != null && !problem.isEmpty();
         }
@@ -85,6 +86,12 @@ public final class Views {
             return value.equalsIgnoreCase(v == null ? "" : v);
         }
     }
+
+    /**
+     * One budget-lens resource beside the results: how many results save it, whether {@code saves:} filters on it,
+     * and the link that adds or removes that filter (null when the filter is typed in the query itself).
+     */
+    public record FacetView(String resource, long count, boolean active, String url) {}
 
     /** A search result as a card; {@code lens} is the paper's budget lens, or null when the paper is not stored. */
     static PaperRow row(SearchHit h, Lens lens) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps what a parser emits, for assertions. */
-public final class CollectingSink implements RecordSink {
+public class CollectingSink implements RecordSink {
     public final List<Paper> papers = new ArrayList<>();
     public final List<String> rejects = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.InMemoryPaperStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class FileImporterTest {
     @TempDir
     Path tmp;
 
-    final MemoryPaperStore store = new MemoryPaperStore();
+    final InMemoryPaperStore store = new InMemoryPaperStore();
     final FileImporter importer = new FileImporter(store, formats());
 
     /** Every importable format, catch-all text last, as the application lists them. */
@@ -184,7 +185,7 @@ class FileImporterTest {
     void aKillMidImportLosesOnlyTheCurrentBatchAndARerunCompletesIt() throws IOException {
         Path file = Files.writeString(tmp.resolve("k.jsonl"), listingLines(2_500));
         store.crashAfter = 1_500;
-        assertThrows(MemoryPaperStore.SimulatedKill.class, () -> importFile(file));
+        assertThrows(InMemoryPaperStore.SimulatedKill.class, () -> importFile(file));
         assertEquals(1_000, store.count(), "the first batch committed, the second rolled back");
         store.crashAfter = -1;
         ImportReport rerun = importFile(file);

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -32,7 +33,7 @@ public final class ImportBenchmark {
         PaperStore store;
         switch (storeKind) {
             case "null" -> store = new NullStore();
-            case "memory" -> store = new MemoryPaperStore();
+            case "memory" -> store = new InMemoryPaperStore();
             default -> {
                 // --store=sqlite:/path/to/file.db
                 db = Database.open(Database.sqliteUrl(Path.of(storeKind.substring("sqlite:".length()))));

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.InMemoryPaperStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class ImportFuzzTest {
             fixtures = Stream.concat(json, text).sorted().toList();
         }
         Random random = new Random(20261127L);
-        MemoryPaperStore store = new MemoryPaperStore();
+        InMemoryPaperStore store = new InMemoryPaperStore();
         FileImporter importer = new FileImporter(store, FileImporterTest.formats());
         long added = 0;
         for (int i = 0; i < 300; i++) {

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.InMemoryPaperStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,7 +182,7 @@ class SharedDataTest {
 
     @Test
     void theImporterDetectsEverySharedJsonFile() {
-        FileImporter importer = new FileImporter(new MemoryPaperStore(), FileImporterTest.formats());
+        FileImporter importer = new FileImporter(new InMemoryPaperStore(), FileImporterTest.formats());
         record Expect(String file, String format, long added) {}
         for (Expect e : List.of(
                 new Expect("fixtures/hf-daily-papers-2026-06-12.json", "hf-daily", 30),

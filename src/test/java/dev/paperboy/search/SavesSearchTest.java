@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Paper;
 import java.nio.file.Path;

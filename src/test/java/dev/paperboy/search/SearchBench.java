@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.InMemoryPaperStore;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;

@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.InMemoryPaperStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
