@@ -69,6 +69,10 @@ public final class SearchRouteBench {
                     (System.nanoTime() - s) / 1e9);
             String base = "http://127.0.0.1:" + app.startWeb().port();
             List<String> queries = queries(papers);
+            if (passes == 0) {
+                serveForExternalClients(base, queries, work);
+                return;
+            }
             System.out.printf(Locale.ROOT, "%d distinct queries, %d clients, 20 results per page with snippets%n",
                     queries.size(), CLIENTS);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -78,6 +82,19 @@ public final class SearchRouteBench {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Leaves the load to a client outside this JVM (wrk): writes the queries as URL-encoded request paths,
+     * one per line, to {@code <work>/queries.txt}, prints the base URL and serves until the process is killed.
+     */
+    private static void serveForExternalClients(String base, List<String> queries, Path work) throws Exception {
+        List<String> lines = queries.stream()
+                .map(q -> "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
+        java.nio.file.Files.write(work.resolve("queries.txt"), lines);
+        System.out.println("serving " + base + " (queries in " + work.resolve("queries.txt") + "); kill to stop");
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     /** Embeds the chosen papers that lack a stored vector, with the production embedder, and saves them. */
