@@ -62,7 +62,7 @@ public final class Routes {
         this.json = new Json();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         LensCache lenses = new LensCache(new LensExtractor(), lensCache);
-        this.searchPages = new SearchPages(search, papers, lenses, templates, pageSize);
+        this.searchPages = new SearchPages(search, templates, pageSize);
         this.pages = new PaperPages(papers, lenses, templates, pageSize, baseUrl,
                 () -> harvestStatus.get().stream().map(Views::harvestLine).toList(), searchPages::relatedRows);
         this.searchApi = new SearchApi(search, papers, lenses, json);

@@ -1,9 +1,6 @@
 package dev.paperboy.web;
 
 import dev.paperboy.lens.Lens;
-import dev.paperboy.lens.LensCache;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchRequest;
@@ -30,16 +27,12 @@ final class SearchPages {
     private static final Logger log = LoggerFactory.getLogger(SearchPages.class);
 
     private final SearchService search;
-    private final PaperStore papers;
-    private final LensCache lenses;
     private final TemplateEngine templates;
     private final int pageSize;
 
     /** {@code search} may be null (the index could not be opened): the page then answers 503. */
-    SearchPages(SearchService search, PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize) {
+    SearchPages(SearchService search, TemplateEngine templates, int pageSize) {
         this.search = search;
-        this.papers = papers;
-        this.lenses = lenses;
         this.templates = templates;
         this.pageSize = pageSize;
     }
@@ -114,15 +107,9 @@ final class SearchPages {
         }
     }
 
-    /** Cards of these hits, in order; the lens needs the abstract, so the papers are read in one go. */
-    private List<Views.PaperRow> rows(List<SearchHit> hits) {
-        var stored = papers.findAll(hits.stream().map(SearchHit::id).toList());
-        List<Views.PaperRow> out = new ArrayList<>(hits.size());
-        for (SearchHit h : hits) {
-            Paper p = stored.get(h.id());
-            out.add(Views.row(h, p == null ? null : lenses.lens(p.title(), p.abstractText())));
-        }
-        return out;
+    /** Cards of these hits, in order, from what the index keeps (the lens chip included). */
+    private static List<Views.PaperRow> rows(List<SearchHit> hits) {
+        return hits.stream().map(Views::row).toList();
     }
 
     private static Views.SearchView problem(String q, String cat, String since, String until, String mode,

@@ -93,13 +93,13 @@ public final class Views {
      */
     public record FacetView(String resource, long count, boolean active, String url) {}
 
-    /** A search result as a card; {@code lens} is the paper's budget lens, or null when the paper is not stored. */
-    static PaperRow row(SearchHit h, Lens lens) {
+    /** A search result as a card, with the lens chip the index keeps. */
+    static PaperRow row(SearchHit h) {
         String day = h.date() == null ? "" : h.date().toString();
         String category = h.categories().isEmpty() ? "" : h.categories().getFirst();
         String title = h.title() == null || h.title().isBlank() ? "(untitled) " + h.id() : h.title();
         return new PaperRow(paperUrl(h.id()), h.id(), title, bylineOf(h.authors()), day, category,
-                lens == null ? "" : lens.chip());
+                h.chip());
     }
 
     private static String bylineOf(List<String> names) {

@@ -150,6 +150,13 @@ class LensPagesTest {
     }
 
     @Test
+    void aSearchResultCardShowsTheChipTheIndexKeeps() throws Exception {
+        String card = card(get("/search?mode=bm25&q=LiteStage"), LensPapers.LITESTAGE);
+        assertTrue(card.contains(">1.7× faster</div>"), card);
+        assertFalse(card(get("/search?mode=bm25&q=saves+nothing"), "2401.00001").contains("lens-chip"));
+    }
+
+    @Test
     void markupInTheClaimSentenceIsEscapedAroundTheHighlight() throws Exception {
         Paper p = TestPapers.simple("2401.00002", "Fast <i>things</i>", "2024-01-02T00:00:00Z");
         app.papers().upsert(new Paper(p.id(), 1, p.title(), p.authors(),
