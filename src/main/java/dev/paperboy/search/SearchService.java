@@ -38,7 +38,9 @@ public final class SearchService {
         var id = request.query().arxivId();
         if (id.isPresent()) {
             if (index.contains(id.get().base())) return new GoToPaper(id.get().base());
-            return new Found(request, SearchResults.empty(request.mode()));
+            // An id names one paper; one we don't have matches nothing, reported in the mode that would have run.
+            SearchMode ran = embedder == null ? SearchMode.BM25 : request.mode();
+            return new Found(request, SearchResults.empty(ran));
         }
         return new Found(request, search(request));
     }

@@ -332,6 +332,9 @@ class SearchRoutesTest {
         assertEquals("bm25", r.get("mode").asText());
         assertEquals(SearchCorpus.ATTENTION.id(), r.get("hits").get(0).get("id").asText());
         assertTrue(app.search(SearchIndexer.Progress.NONE).embedder().isEmpty());
+        JsonNode unknownId = api("/api/search?q=" + enc("2403.12345"));
+        assertEquals(0, unknownId.get("total").asInt());
+        assertEquals("bm25", unknownId.get("mode").asText(), "the mode that would have run, not the one asked for");
     }
 
     @Test
