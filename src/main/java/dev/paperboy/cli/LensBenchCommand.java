@@ -43,11 +43,6 @@ public final class LensBenchCommand implements Callable<Integer> {
 
     private record Abstract(String title, String text) {}
 
-    /** Runs the command on its own, before it is registered under the root command. */
-    public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new LensBenchCommand()).execute(args));
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();

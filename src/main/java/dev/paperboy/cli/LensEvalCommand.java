@@ -81,11 +81,6 @@ public final class LensEvalCommand implements Callable<Integer> {
         double claimF1() { return f1(claimP(), claimR()); }
     }
 
-    /** Runs the command on its own, before it is registered under the root command. */
-    public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new LensEvalCommand()).execute(args));
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
