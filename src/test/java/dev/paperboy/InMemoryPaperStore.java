@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.paper.Canonical;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
@@ -37,7 +38,7 @@ public class InMemoryPaperStore implements PaperStore {
         if (crashAfter > 0) crashAfter--;
         if (paper.id().equals(poisonId)) throw new IllegalStateException("constraint violated by " + poisonId);
         Paper stored = papers.get(paper.id());
-        Paper merged = paper.mergedWith(stored);
+        Paper merged = Canonical.of(Canonical.of(paper).mergedWith(stored));
         if (merged.equals(stored)) return UpsertResult.UNCHANGED;
         papers.put(paper.id(), merged);
         sequences.put(paper.id(), ++sequence);

@@ -28,9 +28,15 @@ public final class LensPapers {
                 if (line.isBlank()) continue;
                 JsonNode n = json.readTree(line);
                 if (!n.get("id").asText().equals(id)) continue;
-                return new Paper(id, 1, n.get("title").asText(), List.of(new Author("Ada Lovelace")),
-                        n.get("abstract").asText(), List.of("cs.CL"), Instant.parse(published), null, null, null,
-                        null, null, null, "test", null, null, null);
+                return Paper.builder(id)
+                        .version(1)
+                        .title(n.get("title").asText())
+                        .authors(List.of(new Author("Ada Lovelace")))
+                        .abstractText(n.get("abstract").asText())
+                        .categories(List.of("cs.CL"))
+                        .published(Instant.parse(published))
+                        .source("test")
+                        .build();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

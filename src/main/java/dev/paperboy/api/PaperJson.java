@@ -99,26 +99,26 @@ public record PaperJson(
 
     /** The paper this wire form describes (the inverse of {@link #of}). */
     public Paper toPaper() {
-        return new Paper(
-                id,
-                version,
-                title,
-                authors == null ? null : authors.stream().map(a -> new Author(a.name(), a.affiliations())).toList(),
-                abstractText,
-                categories,
-                published,
-                updated,
-                doi,
-                journalRef,
-                comments,
-                license,
-                links == null ? null : new Links(links.abs(), links.pdf(), links.code(), links.project()),
-                source,
-                keywords,
-                versions == null ? null : versions.stream().map(v -> new PaperVersion(v.version(), v.submitted())).toList(),
-                hubEntries == null ? null : hubEntries.stream()
+        return Paper.builder(id)
+                .version(version)
+                .title(title)
+                .authors(authors == null ? null : authors.stream().map(a -> new Author(a.name(), a.affiliations())).toList())
+                .abstractText(abstractText)
+                .categories(categories)
+                .published(published)
+                .updated(updated)
+                .doi(doi)
+                .journalRef(journalRef)
+                .comments(comments)
+                .license(license)
+                .links(links == null ? null : new Links(links.abs(), links.pdf(), links.code(), links.project()))
+                .source(source)
+                .keywords(keywords)
+                .versions(versions == null ? null : versions.stream().map(v -> new PaperVersion(v.version(), v.submitted())).toList())
+                .hubEntries(hubEntries == null ? null : hubEntries.stream()
                         .map(h -> new HubEntry(h.hub(), h.listDate(), h.submitter(), h.upvotes(), h.comments(),
                                 h.githubStars()))
-                        .toList());
+                        .toList())
+                .build();
     }
 }

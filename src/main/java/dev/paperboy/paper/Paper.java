@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A paper as Paperboy keeps it. {@code id} is the arXiv base id ({@code 2403.12345},
+ * A paper as Paperboy keeps it; build one with {@link #builder}. {@code id} is the arXiv base id ({@code 2403.12345},
  * {@code hep-th/9901001}) or, for papers without one, a stable id derived from their source
  * (see {@link PaperIds}). {@code version} is 0 when unknown. Optional text fields are null when absent.
  */
@@ -41,6 +41,19 @@ public record Paper(
         hubEntries = hubEntries == null ? List.of() : List.copyOf(hubEntries);
     }
 
+    /** A builder for a paper with this id; unset fields are absent (null text, empty lists). */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** A builder starting from this paper's fields, to change a few. */
+    public Builder toBuilder() {
+        return new Builder(id).version(version).title(title).authors(authors).abstractText(abstractText)
+                .categories(categories).published(published).updated(updated).doi(doi).journalRef(journalRef)
+                .comments(comments).license(license).links(links).source(source).keywords(keywords)
+                .versions(versions).hubEntries(hubEntries);
+    }
+
     /** The arXiv id with this record's version, when the paper is from arXiv. */
     public java.util.Optional<ArxivId> arxivId() {
         return PaperIds.isArxiv(id) ? ArxivId.parse(id).map(a -> a.withVersion(version)) : java.util.Optional.empty();
@@ -60,24 +73,24 @@ public record Paper(
         boolean thisWins = version != stored.version ? version > stored.version : winsTieWith(stored);
         Paper win = thisWins ? this : stored;
         Paper lose = thisWins ? stored : this;
-        return new Paper(
-                id,
-                Math.max(version, stored.version),
-                pick(win.title, lose.title),
-                win.authors.isEmpty() ? lose.authors : win.authors,
-                pick(win.abstractText, lose.abstractText),
-                win.categories.isEmpty() ? lose.categories : win.categories,
-                earliest(win.published, lose.published),
-                win.updated != null ? win.updated : lose.updated,
-                pick(win.doi, lose.doi),
-                pick(win.journalRef, lose.journalRef),
-                pick(win.comments, lose.comments),
-                pick(win.license, lose.license),
-                win.links.orElse(lose.links),
-                win.source != null ? win.source : lose.source,
-                win.keywords.isEmpty() ? lose.keywords : win.keywords,
-                mergeVersions(win.versions, lose.versions),
-                mergeHub(stored.hubEntries, hubEntries));
+        return builder(id)
+                .version(Math.max(version, stored.version))
+                .title(pick(win.title, lose.title))
+                .authors(win.authors.isEmpty() ? lose.authors : win.authors)
+                .abstractText(pick(win.abstractText, lose.abstractText))
+                .categories(win.categories.isEmpty() ? lose.categories : win.categories)
+                .published(earliest(win.published, lose.published))
+                .updated(win.updated != null ? win.updated : lose.updated)
+                .doi(pick(win.doi, lose.doi))
+                .journalRef(pick(win.journalRef, lose.journalRef))
+                .comments(pick(win.comments, lose.comments))
+                .license(pick(win.license, lose.license))
+                .links(win.links.orElse(lose.links))
+                .source(win.source != null ? win.source : lose.source)
+                .keywords(win.keywords.isEmpty() ? lose.keywords : win.keywords)
+                .versions(mergeVersions(win.versions, lose.versions))
+                .hubEntries(mergeHub(stored.hubEntries, hubEntries))
+                .build();
     }
 
     /**
@@ -122,5 +135,52 @@ public record Paper(
         out.sort(java.util.Comparator.comparing(HubEntry::listDate,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return out;
+    }
+
+    /** Sets a paper's fields by name; {@link #build} applies the record's normalisation. */
+    public static final class Builder {
+        private final String id;
+        private int version;
+        private String title;
+        private List<Author> authors;
+        private String abstractText;
+        private List<String> categories;
+        private Instant published;
+        private Instant updated;
+        private String doi;
+        private String journalRef;
+        private String comments;
+        private String license;
+        private Links links;
+        private String source;
+        private List<String> keywords;
+        private List<PaperVersion> versions;
+        private List<HubEntry> hubEntries;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder version(int version) { this.version = version; return this; }
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder authors(List<Author> authors) { this.authors = authors; return this; }
+        public Builder abstractText(String abstractText) { this.abstractText = abstractText; return this; }
+        public Builder categories(List<String> categories) { this.categories = categories; return this; }
+        public Builder published(Instant published) { this.published = published; return this; }
+        public Builder updated(Instant updated) { this.updated = updated; return this; }
+        public Builder doi(String doi) { this.doi = doi; return this; }
+        public Builder journalRef(String journalRef) { this.journalRef = journalRef; return this; }
+        public Builder comments(String comments) { this.comments = comments; return this; }
+        public Builder license(String license) { this.license = license; return this; }
+        public Builder links(Links links) { this.links = links; return this; }
+        public Builder source(String source) { this.source = source; return this; }
+        public Builder keywords(List<String> keywords) { this.keywords = keywords; return this; }
+        public Builder versions(List<PaperVersion> versions) { this.versions = versions; return this; }
+        public Builder hubEntries(List<HubEntry> hubEntries) { this.hubEntries = hubEntries; return this; }
+
+        public Paper build() {
+            return new Paper(id, version, title, authors, abstractText, categories, published, updated, doi,
+                    journalRef, comments, license, links, source, keywords, versions, hubEntries);
+        }
     }
 }

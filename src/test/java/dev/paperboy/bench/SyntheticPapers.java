@@ -49,12 +49,20 @@ public final class SyntheticPapers {
         }
         String first = CATEGORIES[r.nextInt(CATEGORIES.length)];
         String second = CATEGORIES[r.nextInt(CATEGORIES.length)];
-        return new Paper(id, versions, words(r, 12), authors, words(r, 190),
-                List.of(first, second), published, history.getLast().submitted(),
-                r.nextInt(4) == 0 ? "10.48550/arXiv." + id : null, null, r.nextInt(30) + " pages", null,
-                Links.NONE, "synthetic", List.of(), history,
-                hub ? List.of(new HubEntry(HubEntry.HUGGING_FACE, LocalDate.of(2025, 1, 1).plusDays(i % 365),
-                        "bench", r.nextInt(300), r.nextInt(20), null)) : List.of());
+        return Paper.builder(id)
+                .version(versions)
+                .title(words(r, 12))
+                .authors(authors)
+                .abstractText(words(r, 190))
+                .categories(List.of(first, second))
+                .published(published)
+                .updated(history.getLast().submitted())
+                .doi(r.nextInt(4) == 0 ? "10.48550/arXiv." + id : null)
+                .comments(r.nextInt(30) + " pages")
+                .source("synthetic")
+                .versions(history)
+                .hubEntries(hub ? List.of(new HubEntry(HubEntry.HUGGING_FACE, LocalDate.of(2025, 1, 1).plusDays(i % 365), "bench", r.nextInt(300), r.nextInt(20), null)) : List.of())
+                .build();
     }
 
     /** Papers {@code from} (inclusive) to {@code to} (exclusive). */

@@ -40,12 +40,24 @@ class SearchCommandTest {
     /** Two papers, enough to see the commands work end to end. */
     private static final class TwoPapers implements PaperStore {
         final List<Paper> papers = List.of(
-                new Paper("2401.00001", 1, "Low-rank adapters", List.of(new Author("A. Moreau")), "Adapters for tuning.",
-                        List.of("cs.CL"), Instant.parse("2024-01-02T00:00:00Z"), null, null, null, null, null, null,
-                        "test", List.of(), List.of(), List.of()),
-                new Paper("2405.00005", 1, "Dark matter haloes", List.of(new Author("G. Rossi")), "Rotation curves.",
-                        List.of("astro-ph.GA"), Instant.parse("2024-05-15T00:00:00Z"), null, null, null, null, null,
-                        null, "test", List.of(), List.of(), List.of()));
+                Paper.builder("2401.00001")
+                        .version(1)
+                        .title("Low-rank adapters")
+                        .authors(List.of(new Author("A. Moreau")))
+                        .abstractText("Adapters for tuning.")
+                        .categories(List.of("cs.CL"))
+                        .published(Instant.parse("2024-01-02T00:00:00Z"))
+                        .source("test")
+                        .build(),
+                Paper.builder("2405.00005")
+                        .version(1)
+                        .title("Dark matter haloes")
+                        .authors(List.of(new Author("G. Rossi")))
+                        .abstractText("Rotation curves.")
+                        .categories(List.of("astro-ph.GA"))
+                        .published(Instant.parse("2024-05-15T00:00:00Z"))
+                        .source("test")
+                        .build());
 
         public UpsertResult upsert(Paper p) { throw new UnsupportedOperationException(); }
         public List<UpsertResult> upsertAll(List<Paper> p) { throw new UnsupportedOperationException(); }

@@ -208,10 +208,14 @@ class FileImporterTest {
 
             @Override
             public void read(InputStream in, RecordSink sink) {
-                sink.accept(new Paper("x-1", 0, "T".repeat(100_000), null, null, null, null, null, null, null, null,
-                        null, null, "test", null, null, null));
-                sink.accept(new Paper("x-2", 0, "Fine", null, null, null, null, null, null, null, null,
-                        null, null, "test", null, null, null));
+                sink.accept(Paper.builder("x-1")
+                        .title("T".repeat(100_000))
+                        .source("test")
+                        .build());
+                sink.accept(Paper.builder("x-2")
+                        .title("Fine")
+                        .source("test")
+                        .build());
                 sink.note("one note");
             }
         };

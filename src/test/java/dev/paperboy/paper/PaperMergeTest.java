@@ -10,9 +10,19 @@ import org.junit.jupiter.api.Test;
 class PaperMergeTest {
 
     private static Paper paper(int version, String title, String doi, Links links, List<HubEntry> hub) {
-        return new Paper("2403.12345", version, title, List.of(new Author("Ada Lovelace")), "Abstract v" + version,
-                List.of("cs.LG"), Instant.parse("2024-03-18T00:00:00Z"), Instant.parse("2024-03-2" + version + "T00:00:00Z"),
-                doi, null, null, null, links, "test", List.of(), List.of(), hub);
+        return Paper.builder("2403.12345")
+                .version(version)
+                .title(title)
+                .authors(List.of(new Author("Ada Lovelace")))
+                .abstractText("Abstract v" + version)
+                .categories(List.of("cs.LG"))
+                .published(Instant.parse("2024-03-18T00:00:00Z"))
+                .updated(Instant.parse("2024-03-2" + version + "T00:00:00Z"))
+                .doi(doi)
+                .links(links)
+                .source("test")
+                .hubEntries(hub)
+                .build();
     }
 
     @Test
@@ -64,11 +74,18 @@ class PaperMergeTest {
 
     @Test
     void recordsBeyondLimitsAreReported() {
-        Paper huge = new Paper("x", 0, "t".repeat(100_000), List.of(), "", List.of(), null, null,
-                null, null, null, null, null, "test", null, null, null);
+        Paper huge = Paper.builder("x")
+                .title("t".repeat(100_000))
+                .abstractText("")
+                .source("test")
+                .build();
         assertEquals(1, Limits.problems(huge).size());
-        Paper many = new Paper("x", 0, "ok", java.util.Collections.nCopies(10_000, new Author("a")), "", List.of(),
-                null, null, null, null, null, null, null, "test", null, null, null);
+        Paper many = Paper.builder("x")
+                .title("ok")
+                .authors(java.util.Collections.nCopies(10_000, new Author("a")))
+                .abstractText("")
+                .source("test")
+                .build();
         assertEquals(List.of("too many authors: 10000 > 5000"), Limits.problems(many));
     }
 }

@@ -10,8 +10,15 @@ import org.junit.jupiter.api.Test;
 class PaperMergeTiesTest {
 
     static Paper paper(String title, String source, Instant updated, String code, List<String> keywords) {
-        return new Paper("2606.12730", 0, title, List.of(new Author("A")), "Abstract", List.of(), null, updated,
-                null, null, null, null, new Links(null, null, code, null), source, keywords, List.of(), List.of());
+        return Paper.builder("2606.12730")
+                .title(title)
+                .authors(List.of(new Author("A")))
+                .abstractText("Abstract")
+                .updated(updated)
+                .links(new Links(null, null, code, null))
+                .source(source)
+                .keywords(keywords)
+                .build();
     }
 
     static Paper importAll(List<Paper> records, Paper stored) {

@@ -90,10 +90,14 @@ public final class SearchBench {
                     List<String> cats = new ArrayList<>();
                     n.path("categories").forEach(c -> cats.add(c.asText()));
                     String date = n.path("first_listing_date").asText(null);
-                    out.add(new Paper(n.get("id").asText(), 0, n.path("title").asText(""), authors,
-                            n.path("summary").asText("").replace('\n', ' '), cats,
-                            date == null ? null : LocalDate.parse(date).atStartOfDay().toInstant(ZoneOffset.UTC), null,
-                            null, null, null, null, null, "bench", List.of(), List.of(), List.of()));
+                    out.add(Paper.builder(n.get("id").asText())
+                            .title(n.path("title").asText(""))
+                            .authors(authors)
+                            .abstractText(n.path("summary").asText("").replace('\n', ' '))
+                            .categories(cats)
+                            .published(date == null ? null : LocalDate.parse(date).atStartOfDay().toInstant(ZoneOffset.UTC))
+                            .source("bench")
+                            .build());
                 }
             }
         }

@@ -232,8 +232,15 @@ class SearchIndexerTest {
             indexer.rebuildIfNeeded(SearchIndexer.Progress.NONE);
             indexer.embedMissing(embedder, SearchIndexer.Progress.NONE, () -> true);
             Paper p = store.find("2405.00005").orElseThrow();
-            store.upsert(new Paper(p.id(), 2, p.title(), p.authors(), p.abstractText() + " Revised.", p.categories(),
-                    p.published(), null, null, null, null, null, null, "test", List.of(), List.of(), List.of()));
+            store.upsert(Paper.builder(p.id())
+                    .version(2)
+                    .title(p.title())
+                    .authors(p.authors())
+                    .abstractText(p.abstractText() + " Revised.")
+                    .categories(p.categories())
+                    .published(p.published())
+                    .source("test")
+                    .build());
             assertEquals(1, indexer.embedMissing(embedder, SearchIndexer.Progress.NONE, () -> true));
         }
     }

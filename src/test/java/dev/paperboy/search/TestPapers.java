@@ -47,8 +47,14 @@ final class TestPapers {
 
     static Paper paper(String id, String title, String abstractText, List<Author> authors, List<String> cats,
             LocalDate published) {
-        return new Paper(id, 1, title, authors, abstractText, cats,
-                published == null ? null : published.atStartOfDay().toInstant(ZoneOffset.UTC), null, null, null, null,
-                null, null, "test", List.of(), List.of(), List.of());
+        return Paper.builder(id)
+                .version(1)
+                .title(title)
+                .authors(authors)
+                .abstractText(abstractText)
+                .categories(cats)
+                .published(published == null ? null : published.atStartOfDay().toInstant(ZoneOffset.UTC))
+                .source("test")
+                .build();
     }
 }

@@ -100,9 +100,15 @@ public final class LensPageBenchmark {
                 List<String> cats = new ArrayList<>();
                 n.path("categories").forEach(c -> cats.add(c.asText()));
                 t = t.plusSeconds(60);
-                out.add(new Paper(n.get("id").asText(), 1, n.path("title").asText(), authors,
-                        n.path("summary").asText(), cats, t, null, null, null, null, null, null, "bench", null, null,
-                        null));
+                out.add(Paper.builder(n.get("id").asText())
+                        .version(1)
+                        .title(n.path("title").asText())
+                        .authors(authors)
+                        .abstractText(n.path("summary").asText())
+                        .categories(cats)
+                        .published(t)
+                        .source("bench")
+                        .build());
             }
         }
         return out;

@@ -159,9 +159,15 @@ class LensPagesTest {
     @Test
     void markupInTheClaimSentenceIsEscapedAroundTheHighlight() throws Exception {
         Paper p = TestPapers.simple("2401.00002", "Fast <i>things</i>", "2024-01-02T00:00:00Z");
-        app.papers().upsert(new Paper(p.id(), 1, p.title(), p.authors(),
-                "We present <script>alert(1)</script> a kernel. It runs 3x faster than <b>FlashAttention</b> & co.",
-                p.categories(), p.published(), null, null, null, null, null, null, "test", null, null, null));
+        app.papers().upsert(Paper.builder(p.id())
+                .version(1)
+                .title(p.title())
+                .authors(p.authors())
+                .abstractText("We present <script>alert(1)</script> a kernel. It runs 3x faster than <b>FlashAttention</b> & co.")
+                .categories(p.categories())
+                .published(p.published())
+                .source("test")
+                .build());
         String b = get("/papers/2401.00002");
         assertFalse(b.contains("<script>alert"), b);
         assertFalse(b.contains("<b>FlashAttention"), b);

@@ -36,7 +36,14 @@ final class SearchCorpus {
     static final List<Paper> ALL = List.of(ADAPTERS, HALOES, ATTENTION, MOLECULES, VISION, STRINGS);
 
     static Paper paper(String id, String title, String author, String abstractText, String category, String date) {
-        return new Paper(id, 1, title, List.of(new Author(author)), abstractText, List.of(category),
-                Instant.parse(date), null, null, null, null, null, null, "test", List.of(), List.of(), List.of());
+        return Paper.builder(id)
+                .version(1)
+                .title(title)
+                .authors(List.of(new Author(author)))
+                .abstractText(abstractText)
+                .categories(List.of(category))
+                .published(Instant.parse(date))
+                .source("test")
+                .build();
     }
 }

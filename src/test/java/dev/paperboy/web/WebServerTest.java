@@ -145,10 +145,15 @@ class WebServerTest {
     @Test
     void linksThatAreNotHttpAreDropped() throws Exception {
         Paper p = TestPapers.simple("2401.00009", "Sneaky", "2024-01-01T00:00:00Z");
-        store.upsert(new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
-                p.published(), null, null, null, null, null,
-                new Links("javascript:alert(1)", "https://arxiv.org/pdf/2401.00009", null, null),
-                null, null, null, null));
+        store.upsert(Paper.builder(p.id())
+                .version(p.version())
+                .title(p.title())
+                .authors(p.authors())
+                .abstractText(p.abstractText())
+                .categories(p.categories())
+                .published(p.published())
+                .links(new Links("javascript:alert(1)", "https://arxiv.org/pdf/2401.00009", null, null))
+                .build());
         String b = get("/papers/2401.00009").body();
         assertFalse(b.contains("javascript:"), b);
         assertTrue(b.contains("https://arxiv.org/pdf/2401.00009"), b);

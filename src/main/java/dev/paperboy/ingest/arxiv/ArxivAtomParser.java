@@ -261,24 +261,22 @@ public final class ArxivAtomParser {
         String primary = e.primaryCategory != null && Texts.isCategory(e.primaryCategory) ? e.primaryCategory : null;
         Links links = new Links(e.abs, e.pdf, null, null).orElse(Links.arxiv(arxivId));
 
-        sink.accept(new Paper(
-                arxivId.base(),
-                arxivId.version(),
-                Texts.collapse(e.title),
-                e.authors.stream().filter(a -> !a.name().isEmpty()).toList(),
-                Texts.collapse(e.summary),
-                Categories.primaryFirst(primary, categories),
-                published,
-                updated,
-                Texts.collapse(e.doi),
-                Texts.collapse(e.journalRef),
-                Texts.collapse(e.comment),
-                Texts.collapse(e.license),
-                links,
-                SOURCE,
-                List.of(),
-                versions,
-                List.of()));
+        sink.accept(Paper.builder(arxivId.base())
+                .version(arxivId.version())
+                .title(Texts.collapse(e.title))
+                .authors(e.authors.stream().filter(a -> !a.name().isEmpty()).toList())
+                .abstractText(Texts.collapse(e.summary))
+                .categories(Categories.primaryFirst(primary, categories))
+                .published(published)
+                .updated(updated)
+                .doi(Texts.collapse(e.doi))
+                .journalRef(Texts.collapse(e.journalRef))
+                .comments(Texts.collapse(e.comment))
+                .license(Texts.collapse(e.license))
+                .links(links)
+                .source(SOURCE)
+                .versions(versions)
+                .build());
     }
 
     private static void close(XMLStreamReader r) {

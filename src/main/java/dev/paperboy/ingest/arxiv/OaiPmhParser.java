@@ -414,24 +414,22 @@ public final class OaiPmhParser {
             String doi = Texts.collapse(d.doi);
             // arXivRaw lists a paper's DOI and its erratum's DOI space-separated; the paper's comes first.
             if (doi != null && doi.contains(" ")) doi = doi.substring(0, doi.indexOf(' '));
-            sink.accept(new Paper(
-                    base,
-                    d.version,
-                    Texts.collapse(d.title),
-                    d.authors.stream().filter(a -> !a.name().isEmpty()).toList(),
-                    Texts.collapse(d.abstractText),
-                    d.categories.stream().filter(Texts::isCategory).toList(),
-                    d.published,
-                    d.updated,
-                    doi,
-                    Texts.collapse(d.journalRef),
-                    Texts.collapse(d.comments),
-                    Texts.collapse(d.license),
-                    Links.arxiv(new ArxivId(base, d.version)),
-                    SOURCE,
-                    List.of(),
-                    d.versions,
-                    List.of()));
+            sink.accept(Paper.builder(base)
+                    .version(d.version)
+                    .title(Texts.collapse(d.title))
+                    .authors(d.authors.stream().filter(a -> !a.name().isEmpty()).toList())
+                    .abstractText(Texts.collapse(d.abstractText))
+                    .categories(d.categories.stream().filter(Texts::isCategory).toList())
+                    .published(d.published)
+                    .updated(d.updated)
+                    .doi(doi)
+                    .journalRef(Texts.collapse(d.journalRef))
+                    .comments(Texts.collapse(d.comments))
+                    .license(Texts.collapse(d.license))
+                    .links(Links.arxiv(new ArxivId(base, d.version)))
+                    .source(SOURCE)
+                    .versions(d.versions)
+                    .build());
         }
     }
 

@@ -42,23 +42,10 @@ public final class BeirCorpus extends JsonLinesFormat {
         } else {
             throw new RecordException("missing _id or not a string");
         }
-        return new Paper(
-                paperId(beirId),
-                0,
-                Text.oneLine(JsonFields.text(obj, "title")),
-                List.of(),
-                Text.paragraphs(JsonFields.text(obj, "text")),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Links.NONE,
-                SOURCE,
-                List.of(),
-                List.of(),
-                List.of());
+        return Paper.builder(paperId(beirId))
+                .title(Text.oneLine(JsonFields.text(obj, "title")))
+                .abstractText(Text.paragraphs(JsonFields.text(obj, "text")))
+                .source(SOURCE)
+                .build();
     }
 }

@@ -49,24 +49,17 @@ public final class DailyListing extends JsonLinesFormat {
         ArxivId base = new ArxivId(id.base(), 0);
         Links links = new Links(Text.webLink(JsonFields.text(obj, "abs")), Text.webLink(JsonFields.text(obj, "pdf")), null, null)
                 .orElse(Links.arxiv(base));
-        return new Paper(
-                id.base(),
-                0,
-                Text.oneLine(JsonFields.text(obj, "title")),
-                authors(JsonFields.strings(obj, "authors")),
-                Text.paragraphs(JsonFields.text(obj, "summary")),
-                JsonFields.strings(obj, "categories"),
-                startOf(JsonFields.date(obj, "first_listing_date")),
-                startOf(JsonFields.date(obj, "listing_date")),
-                null,
-                null,
-                Text.oneLine(JsonFields.text(obj, "comment")),
-                null,
-                links,
-                SOURCE,
-                List.of(),
-                List.of(),
-                List.of());
+        return Paper.builder(id.base())
+                .title(Text.oneLine(JsonFields.text(obj, "title")))
+                .authors(authors(JsonFields.strings(obj, "authors")))
+                .abstractText(Text.paragraphs(JsonFields.text(obj, "summary")))
+                .categories(JsonFields.strings(obj, "categories"))
+                .published(startOf(JsonFields.date(obj, "first_listing_date")))
+                .updated(startOf(JsonFields.date(obj, "listing_date")))
+                .comments(Text.oneLine(JsonFields.text(obj, "comment")))
+                .links(links)
+                .source(SOURCE)
+                .build();
     }
 
     /**

@@ -54,24 +54,22 @@ public final class KaggleSnapshot extends JsonLinesFormat {
         }
         String categories = JsonFields.text(obj, "categories");
 
-        return new Paper(
-                id.base(),
-                version,
-                Text.oneLine(JsonFields.text(obj, "title")),
-                authors(obj),
-                Text.paragraphs(JsonFields.text(obj, "abstract")),
-                categories == null ? List.of() : List.of(categories.strip().split("\\s+")),
-                published,
-                updated,
-                Text.oneLine(JsonFields.text(obj, "doi")),
-                Text.oneLine(JsonFields.text(obj, "journal-ref")),
-                Text.oneLine(JsonFields.text(obj, "comments")),
-                Text.oneLine(JsonFields.text(obj, "license")),
-                Links.arxiv(new ArxivId(id.base(), 0)),
-                SOURCE,
-                List.of(),
-                versions,
-                List.of());
+        return Paper.builder(id.base())
+                .version(version)
+                .title(Text.oneLine(JsonFields.text(obj, "title")))
+                .authors(authors(obj))
+                .abstractText(Text.paragraphs(JsonFields.text(obj, "abstract")))
+                .categories(categories == null ? List.of() : List.of(categories.strip().split("\\s+")))
+                .published(published)
+                .updated(updated)
+                .doi(Text.oneLine(JsonFields.text(obj, "doi")))
+                .journalRef(Text.oneLine(JsonFields.text(obj, "journal-ref")))
+                .comments(Text.oneLine(JsonFields.text(obj, "comments")))
+                .license(Text.oneLine(JsonFields.text(obj, "license")))
+                .links(Links.arxiv(new ArxivId(id.base(), 0)))
+                .source(SOURCE)
+                .versions(versions)
+                .build();
     }
 
     /** Authors from {@code authors_parsed} ([last, first, suffix]) in order, else split from {@code authors}. */

@@ -124,24 +124,13 @@ public final class TextListing implements FileFormat {
                 .or(() -> before != null && before.isShortMeta() ? arxivIdIn(before.lines) : Optional.empty())
                 .orElse(null);
         String text = ABSTRACT_PREFIX.matcher(abstractBlock.joined()).replaceFirst("");
-        Paper paper = new Paper(
-                id != null ? id : PaperIds.derived("listing", PaperIds.titleKey(title.get().text)),
-                0,
-                title.get().text,
-                authorsIn(titleBlock.lines),
-                text,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                id != null ? Links.arxiv(new ArxivId(id, 0)) : Links.NONE,
-                SOURCE,
-                List.of(),
-                List.of(),
-                List.of());
+        Paper paper = Paper.builder(id != null ? id : PaperIds.derived("listing", PaperIds.titleKey(title.get().text)))
+                .title(title.get().text)
+                .authors(authorsIn(titleBlock.lines))
+                .abstractText(text)
+                .links(id != null ? Links.arxiv(new ArxivId(id, 0)) : Links.NONE)
+                .source(SOURCE)
+                .build();
         List<String> problems = Limits.problems(paper);
         if (problems.isEmpty()) {
             sink.accept(paper);

@@ -151,24 +151,16 @@ public final class HfDailyPapers implements FileFormat {
                         Text.webLink(JsonFields.text(paper, "projectPage")))
                 .orElse(Links.arxiv(base));
 
-        return new Paper(
-                id.base(),
-                0,
-                Text.oneLine(title),
-                authors(paper),
-                Text.paragraphs(summary),
-                List.of(),
-                JsonFields.instant(paper, "publishedAt"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                links,
-                SOURCE,
-                JsonFields.strings(paper, "ai_keywords"),
-                List.of(),
-                hubEntry(paper, item));
+        return Paper.builder(id.base())
+                .title(Text.oneLine(title))
+                .authors(authors(paper))
+                .abstractText(Text.paragraphs(summary))
+                .published(JsonFields.instant(paper, "publishedAt"))
+                .links(links)
+                .source(SOURCE)
+                .keywords(JsonFields.strings(paper, "ai_keywords"))
+                .hubEntries(hubEntry(paper, item))
+                .build();
     }
 
     private static List<Author> authors(JsonNode paper) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
+import dev.paperboy.paper.Canonical;
 import dev.paperboy.paper.HubEntry;
 import dev.paperboy.paper.Links;
 import dev.paperboy.paper.Paper;
@@ -74,9 +75,6 @@ public final class JdbiPaperStore implements PaperStore {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private static final Comparator<HubEntry> HUB_ORDER =
-            Comparator.comparing(HubEntry::listDate).thenComparing(HubEntry::hub);
-
     /** JSON shape of one author. */
     private record AuthorJson(
             String name, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> affiliations) {}
@@ -133,7 +131,7 @@ public final class JdbiPaperStore implements PaperStore {
     public List<UpsertResult> upsertAll(List<Paper> papers) {
         if (papers.isEmpty()) return List.of();
         List<Paper> incoming = new ArrayList<>(papers.size());
-        for (Paper p : papers) incoming.add(canonical(Objects.requireNonNull(p, "paper")));
+        for (Paper p : papers) incoming.add(Canonical.of(Objects.requireNonNull(p, "paper")));
         try {
             return db.jdbi().inTransaction(h -> upsertIn(h, incoming));
         } catch (Exception e) {
@@ -180,7 +178,7 @@ public final class JdbiPaperStore implements PaperStore {
                 continue;
             }
             Paper before = slot.paper != null ? slot.paper : decode(slot.columns, slot.hub);
-            Paper merged = canonical(p.mergedWith(before));
+            Paper merged = Canonical.of(p.mergedWith(before));
             slot.paper = before;
             if (merged.equals(before)) {
                 results.add(UpsertResult.UNCHANGED);
@@ -469,9 +467,11 @@ public final class JdbiPaperStore implements PaperStore {
     private Paper decode(Encoded e, List<HubEntry> hub) throws IOException {
         String[] t = e.text();
         try {
-            return new Paper(e.id(), e.version(), t[0], authors(t[1]), t[2], stringsReader.readValue(t[3]),
-                    instant(t[5]), instant(t[6]), t[7], t[8], t[9], t[10], new Links(t[11], t[12], t[13], t[14]),
-                    t[15], stringsReader.readValue(t[16]), versions(t[17]), hub);
+            return Paper.builder(e.id()).version(e.version()).title(t[0]).authors(authors(t[1])).abstractText(t[2])
+                    .categories(stringsReader.readValue(t[3])).published(instant(t[5])).updated(instant(t[6]))
+                    .doi(t[7]).journalRef(t[8]).comments(t[9]).license(t[10])
+                    .links(new Links(t[11], t[12], t[13], t[14])).source(t[15])
+                    .keywords(stringsReader.readValue(t[16])).versions(versions(t[17])).hubEntries(hub).build();
         } catch (IOException | RuntimeException x) {
             throw new IOException("store: unreadable stored paper " + e.id() + ": " + x.getMessage(), x);
         }
@@ -614,96 +614,5 @@ public final class JdbiPaperStore implements PaperStore {
             n = n * 10 + (ch - '0');
         }
         return n;
-    }
-
-    /** The paper in the one form the store keeps (see docs/store.md, "Upsert rules"). */
-    static Paper canonical(Paper p) {
-        // Versions sorted by number and hub entries by day and hub, one of each (the later wins), and no
-        // U+0000 in any text: stored and merged records compare equal only in this form.
-        if (p.id().indexOf('\0') >= 0) throw new IllegalArgumentException("store: paper id contains U+0000");
-        p = withoutNul(p);
-        List<PaperVersion> versions = p.versions();
-        if (!strictlyIncreasing(versions)) {
-            TreeMap<Integer, PaperVersion> byNumber = new TreeMap<>();
-            for (PaperVersion v : versions) byNumber.put(v.version(), v);
-            versions = List.copyOf(byNumber.values());
-        }
-        List<HubEntry> hub = p.hubEntries();
-        for (HubEntry e : hub) {
-            if (e.hub() == null || e.listDate() == null) {
-                throw new IllegalArgumentException(
-                        "store: hub entry of paper " + p.id() + " lacks a hub or a list date");
-            }
-        }
-        if (!strictlyIncreasingHub(hub)) {
-            Map<String, HubEntry> byKey = new LinkedHashMap<>();
-            for (HubEntry e : hub) byKey.put(e.hub() + "\n" + e.listDate(), e);
-            List<HubEntry> sorted = new ArrayList<>(byKey.values());
-            sorted.sort(HUB_ORDER);
-            hub = List.copyOf(sorted);
-        }
-        if (versions == p.versions() && hub == p.hubEntries()) return p;
-        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
-                p.published(), p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
-                p.source(), p.keywords(), versions, hub);
-    }
-
-    /** The paper with U+0000 removed from its text. */
-    private static Paper withoutNul(Paper p) {
-        // PostgreSQL refuses U+0000 in text columns, so one such record would fail a whole import batch
-        // there; both dialects drop it so that they store the same.
-        // Plain loops: this runs for every record on the import path, and papers can have hundreds of authors.
-        Links l = p.links();
-        boolean found = hasNul(p.title()) || hasNul(p.abstractText()) || hasNul(p.doi()) || hasNul(p.journalRef())
-                || hasNul(p.comments()) || hasNul(p.license()) || hasNul(p.source()) || hasNul(l.abs())
-                || hasNul(l.pdf()) || hasNul(l.code()) || hasNul(l.project())
-                || anyNul(p.categories()) || anyNul(p.keywords());
-        for (int i = 0; !found && i < p.authors().size(); i++) {
-            Author a = p.authors().get(i);
-            found = hasNul(a.name()) || anyNul(a.affiliations());
-        }
-        for (int i = 0; !found && i < p.hubEntries().size(); i++) {
-            HubEntry e = p.hubEntries().get(i);
-            found = hasNul(e.hub()) || hasNul(e.submitter());
-        }
-        if (!found) return p;
-        return new Paper(p.id(), p.version(), noNul(p.title()),
-                p.authors().stream().map(a -> new Author(noNul(a.name()),
-                        a.affiliations().stream().map(JdbiPaperStore::noNul).toList())).toList(),
-                noNul(p.abstractText()), p.categories().stream().map(JdbiPaperStore::noNul).toList(),
-                p.published(), p.updated(), noNul(p.doi()), noNul(p.journalRef()), noNul(p.comments()),
-                noNul(p.license()), new Links(noNul(l.abs()), noNul(l.pdf()), noNul(l.code()), noNul(l.project())),
-                noNul(p.source()), p.keywords().stream().map(JdbiPaperStore::noNul).toList(), p.versions(),
-                p.hubEntries().stream().map(e -> new HubEntry(noNul(e.hub()), e.listDate(), noNul(e.submitter()),
-                        e.upvotes(), e.comments(), e.githubStars())).toList());
-    }
-
-    private static boolean anyNul(List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (hasNul(values.get(i))) return true;
-        }
-        return false;
-    }
-
-    private static boolean hasNul(String s) {
-        return s != null && s.indexOf('\0') >= 0;
-    }
-
-    private static String noNul(String s) {
-        return hasNul(s) ? s.replace("\0", "") : s;
-    }
-
-    private static boolean strictlyIncreasing(List<PaperVersion> versions) {
-        for (int i = 1; i < versions.size(); i++) {
-            if (versions.get(i - 1).version() >= versions.get(i).version()) return false;
-        }
-        return true;
-    }
-
-    private static boolean strictlyIncreasingHub(List<HubEntry> hub) {
-        for (int i = 1; i < hub.size(); i++) {
-            if (HUB_ORDER.compare(hub.get(i - 1), hub.get(i)) >= 0) return false;
-        }
-        return true;
     }
 }

@@ -49,30 +49,28 @@ abstract class PaperStoreContract {
     }
 
     static Paper paper(String id, int version, String title) {
-        return new Paper(id, version, title,
-                List.of(new Author("Ada Lovelace", List.of("Analytical Engine Society")), new Author("Alan Turing")),
-                "An abstract about " + title + ".",
-                List.of("cs.LG", "stat.ML"),
-                T0, T0.plusSeconds(86_400L * version), null, null, null, null,
-                Links.NONE, "arxiv-api", List.of(), List.of(), List.of());
+        return Paper.builder(id)
+                .version(version)
+                .title(title)
+                .authors(List.of(new Author("Ada Lovelace", List.of("Analytical Engine Society")), new Author("Alan Turing")))
+                .abstractText("An abstract about " + title + ".")
+                .categories(List.of("cs.LG", "stat.ML"))
+                .published(T0)
+                .updated(T0.plusSeconds(86_400L * version))
+                .source("arxiv-api")
+                .build();
     }
 
     static Paper withDoi(Paper p, String doi) {
-        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
-                p.published(), p.updated(), doi, p.journalRef(), p.comments(), p.license(), p.links(),
-                p.source(), p.keywords(), p.versions(), p.hubEntries());
+        return p.toBuilder().doi(doi).build();
     }
 
     static Paper withPublished(Paper p, Instant published) {
-        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
-                published, p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
-                p.source(), p.keywords(), p.versions(), p.hubEntries());
+        return p.toBuilder().published(published).build();
     }
 
     static Paper withHub(Paper p, HubEntry... entries) {
-        return new Paper(p.id(), p.version(), p.title(), p.authors(), p.abstractText(), p.categories(),
-                p.published(), p.updated(), p.doi(), p.journalRef(), p.comments(), p.license(), p.links(),
-                p.source(), p.keywords(), p.versions(), List.of(entries));
+        return p.toBuilder().hubEntries(List.of(entries)).build();
     }
 
     static HubEntry hf(String day, int upvotes) {
@@ -107,23 +105,24 @@ abstract class PaperStoreContract {
 
     @Test
     void everyFieldRoundTripsExactly() {
-        Paper p = new Paper("hep-th/9901001", 3, "Strings, branes\nand \"quotes\"",
-                List.of(new Author("Édouard Brézin", List.of("ENS Paris", "CNRS")), new Author("山田 太郎"),
-                        new Author("")),
-                "Line one.\n\nLine two with $\\alpha$ and <tags> & 'apostrophes'.",
-                List.of("hep-th", "gr-qc", "math-ph"),
-                Instant.parse("1999-01-01T00:00:00.123456789Z"),
-                Instant.parse("2001-06-30T23:59:59.000001Z"),
-                "10.1000/xyz", "Phys. Rev. D 60 (1999) 1", "12 pages, 3 figures", "",
-                new Links("https://arxiv.org/abs/hep-th/9901001v3", null, "https://github.com/x/y", "https://x.org"),
-                "oai",
-                List.of("strings", "branes", "duality"),
-                List.of(new PaperVersion(1, Instant.parse("1999-01-01T00:00:00.123456789Z")),
-                        new PaperVersion(2, null),
-                        new PaperVersion(3, Instant.parse("2001-06-30T23:59:59.000001Z"))),
-                List.of(new HubEntry("hf", LocalDate.parse("2024-01-02"), null, 0, 0, null),
-                        new HubEntry("hf", LocalDate.parse("2024-01-03"), "ak", 120, 7, 4321),
-                        new HubEntry("zz", LocalDate.parse("2024-01-03"), "bob", 1, 2, 0)));
+        Paper p = Paper.builder("hep-th/9901001")
+                .version(3)
+                .title("Strings, branes\nand \"quotes\"")
+                .authors(List.of(new Author("Édouard Brézin", List.of("ENS Paris", "CNRS")), new Author("山田 太郎"), new Author("")))
+                .abstractText("Line one.\n\nLine two with $\\alpha$ and <tags> & 'apostrophes'.")
+                .categories(List.of("hep-th", "gr-qc", "math-ph"))
+                .published(Instant.parse("1999-01-01T00:00:00.123456789Z"))
+                .updated(Instant.parse("2001-06-30T23:59:59.000001Z"))
+                .doi("10.1000/xyz")
+                .journalRef("Phys. Rev. D 60 (1999) 1")
+                .comments("12 pages, 3 figures")
+                .license("")
+                .links(new Links("https://arxiv.org/abs/hep-th/9901001v3", null, "https://github.com/x/y", "https://x.org"))
+                .source("oai")
+                .keywords(List.of("strings", "branes", "duality"))
+                .versions(List.of(new PaperVersion(1, Instant.parse("1999-01-01T00:00:00.123456789Z")), new PaperVersion(2, null), new PaperVersion(3, Instant.parse("2001-06-30T23:59:59.000001Z"))))
+                .hubEntries(List.of(new HubEntry("hf", LocalDate.parse("2024-01-02"), null, 0, 0, null), new HubEntry("hf", LocalDate.parse("2024-01-03"), "ak", 120, 7, 4321), new HubEntry("zz", LocalDate.parse("2024-01-03"), "bob", 1, 2, 0)))
+                .build();
 
         store.upsert(p);
 
@@ -136,9 +135,14 @@ abstract class PaperStoreContract {
     void jsonSpecialCharactersInListFieldsRoundTrip() {
         String nasty = "q\"uote \\back\\slash\\\" tab\t nl\n cr\r bell\u0007 bs\b ff\f us\u001f del\u007f"
                 + " \u2028\u2029 é 😀 </script>";
-        Paper p = new Paper("2401.00001", 1, "T", List.of(new Author(nasty, List.of(nasty, "")), new Author("{}")),
-                "", List.of("cs.LG", nasty), null, null, null, null, null, null, null, null,
-                List.of(nasty, "[", "]", ","), null, null);
+        Paper p = Paper.builder("2401.00001")
+                .version(1)
+                .title("T")
+                .authors(List.of(new Author(nasty, List.of(nasty, "")), new Author("{}")))
+                .abstractText("")
+                .categories(List.of("cs.LG", nasty))
+                .keywords(List.of(nasty, "[", "]", ","))
+                .build();
 
         store.upsert(p);
 
@@ -148,8 +152,9 @@ abstract class PaperStoreContract {
 
     @Test
     void aPaperWithOnlyTheRequiredFieldsRoundTrips() {
-        Paper p = new Paper("beir-0123456789abcdef", 0, "A title", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+        Paper p = Paper.builder("beir-0123456789abcdef")
+                .title("A title")
+                .build();
 
         store.upsert(p);
 
@@ -158,9 +163,13 @@ abstract class PaperStoreContract {
 
     @Test
     void instantsFarFromTodayRoundTrip() {
-        Paper p = new Paper("2401.00009", 1, "Old", null, null, null,
-                Instant.parse("-0044-03-15T12:00:00.5Z"), Instant.parse("+12024-01-01T00:00:00Z"), null, null, null,
-                null, null, null, null, List.of(new PaperVersion(1, Instant.EPOCH)), null);
+        Paper p = Paper.builder("2401.00009")
+                .version(1)
+                .title("Old")
+                .published(Instant.parse("-0044-03-15T12:00:00.5Z"))
+                .updated(Instant.parse("+12024-01-01T00:00:00Z"))
+                .versions(List.of(new PaperVersion(1, Instant.EPOCH)))
+                .build();
 
         store.upsert(p);
 
@@ -181,10 +190,18 @@ abstract class PaperStoreContract {
 
     @Test
     void nulCharactersAreDroppedFromTextOnEveryBackend() {
-        Paper p = new Paper("2401.00001", 1, "Nul\0 title", List.of(new Author("A\0da", List.of("U\0"))),
-                "abs\0tract", List.of("cs.LG"), null, null, "10.1/\0x", null, null, null,
-                new Links("https://a\0", null, null, null), "s\0", List.of("k\0w"), null,
-                List.of(new HubEntry("hf", LocalDate.parse("2024-01-01"), "su\0b", 1, 1, null)));
+        Paper p = Paper.builder("2401.00001")
+                .version(1)
+                .title("Nul\0 title")
+                .authors(List.of(new Author("A\0da", List.of("U\0"))))
+                .abstractText("abs\0tract")
+                .categories(List.of("cs.LG"))
+                .doi("10.1/\0x")
+                .links(new Links("https://a\0", null, null, null))
+                .source("s\0")
+                .keywords(List.of("k\0w"))
+                .hubEntries(List.of(new HubEntry("hf", LocalDate.parse("2024-01-01"), "su\0b", 1, 1, null)))
+                .build();
 
         assertEquals(NEW, store.upsert(p));
 
