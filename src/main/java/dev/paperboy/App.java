@@ -1,7 +1,10 @@
 package dev.paperboy;
 
+import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.Json;
+import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.PaperJsonLinesFormat;
+import dev.paperboy.api.SearchApi;
 import dev.paperboy.db.Database;
 import dev.paperboy.ingest.FileImporter;
 import dev.paperboy.ingest.arxiv.ArxivAtomFormat;
@@ -20,6 +23,8 @@ import dev.paperboy.ingest.harvest.OaiHarvester;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
+import dev.paperboy.lens.LensCache;
+import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import dev.paperboy.search.Embedder;
@@ -30,7 +35,11 @@ import dev.paperboy.search.SearchBackground;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
+import dev.paperboy.web.ErrorPages;
+import dev.paperboy.web.PaperPages;
 import dev.paperboy.web.Routes;
+import dev.paperboy.web.SearchPages;
+import dev.paperboy.web.Templates;
 import dev.paperboy.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,17 +198,36 @@ public final class App implements AutoCloseable {
      */
     public synchronized WebServer startWeb(SearchIndexer.Progress progress) {
         if (closed) throw new IllegalStateException("app: already closed");
-        SearchService searchService = null;
+        Optional<SearchService> searchService = Optional.empty();
         try {
-            searchService = search(progress).service();
+            searchService = Optional.of(search(progress).service());
         } catch (RuntimeException e) {
             log.error("search: unavailable, the site serves papers without it: {}", e.getMessage(), e);
         }
-        var routes = new Routes(papers, clock, config.pageSize(), config.baseUrl(),
-                () -> harvestScheduler().map(HarvestScheduler::status).orElse(java.util.List.of()), searchService);
-        WebServer web = WebServer.start(config.host(), config.port(), routes);
+        WebServer web = WebServer.start(config.host(), config.port(), routes(searchService));
         opened.push(web);
         return web;
+    }
+
+    /** The web's handlers over the stores, sharing one JSON writer, one set of templates and one lens cache. */
+    private Routes routes(Optional<SearchService> searchService) {
+        Json json = new Json();
+        Templates templates = Templates.precompiled();
+        LensCache lenses = new LensCache(new LensExtractor(), PaperPages.LENS_CACHE);
+        SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize());
+        PaperPages paperPages = new PaperPages(papers, lenses, templates, config.pageSize(), config.baseUrl(),
+                () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages);
+        return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json),
+                new SearchApi(searchService, papers, lenses, json),
+                new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json));
+    }
+
+    /**
+     * Papers without a vector for the current model (stale vectors of edited papers are not counted). Two COUNT(*)
+     * per call: fine for a health check every few seconds on a small store; a large one wants a kept count.
+     */
+    private long embeddingBacklog() {
+        return Math.max(0, papers.count() - new EmbeddingStore(database.jdbi(), embedding.modelId()).count());
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */

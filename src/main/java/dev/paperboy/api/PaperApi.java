@@ -51,7 +51,7 @@ public final class PaperApi {
         ctx.contentType("application/json; charset=utf-8").result(json.write(body));
     }
 
-    /** Reads an optional integer query parameter, rejecting non-numbers and values outside [min, max]. */
+    /** Reads an optional integer query parameter, rejecting non-numbers and values outside [min, max] with that range. */
     static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return dflt;
@@ -61,7 +61,6 @@ public final class PaperApi {
         } catch (NumberFormatException e) {
             // reported below, with the same message as an out-of-range value
         }
-        String range = max == Integer.MAX_VALUE ? ">= " + min : "between " + min + " and " + max;
-        throw new BadRequestResponse(name + " must be a whole number " + range);
+        throw new BadRequestResponse(name + " must be a whole number between " + min + " and " + max);
     }
 }

@@ -1,18 +1,15 @@
 package dev.paperboy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.paperboy.Config;
+import dev.paperboy.api.Json;
+import dev.paperboy.api.SearchJson;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchService;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +22,7 @@ public final class SearchCommand extends ConfiguredCommand {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "the query; several words are joined")
     List<String> query;
 
-    @Option(names = "--json", description = "print the results as JSON")
+    @Option(names = "--json", description = "print the results as JSON, shaped as GET /api/search answers")
     boolean json;
 
     @Option(names = "--limit", defaultValue = "10", description = "how many results (1-100, default ${DEFAULT-VALUE})")
@@ -54,12 +51,6 @@ public final class SearchCommand extends ConfiguredCommand {
         this.components = components;
     }
 
-    /** The JSON shape of one result. */
-    private record JsonHit(String id, String title, List<String> authors, List<String> categories, LocalDate date,
-            double score, String snippet) {}
-
-    private record JsonResults(String query, long total, String mode, List<JsonHit> results) {}
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,16 +66,18 @@ public final class SearchCommand extends ConfiguredCommand {
                     return 2;
                 }
                 case SearchService.GoToPaper(String id) -> {
-                    if (json) out.println(mapper().writeValueAsString(new JsonResults(q, 1, "id", List.of(
-                            new JsonHit(id, null, List.of(), List.of(), null, 1, null)))));
-                    else out.println(id);
-                }
-                case SearchService.Found(var request, var results) -> {
                     if (json) {
-                        List<JsonHit> hits = results.hits().stream().map(h -> new JsonHit(h.id(), h.title(),
-                                h.authors(), h.categories(), h.date(), h.score(), plain(h))).toList();
-                        out.println(mapper().writeValueAsString(new JsonResults(q, results.total(),
-                                results.mode().name().toLowerCase(Locale.ROOT), hits)));
+                        out.println(new Json().write(SearchJson.idMatch(q,
+                                c.papers().find(id).map(SearchJson.HitJson::of))));
+                    } else {
+                        out.println(id);
+                    }
+                }
+                case SearchService.Found found -> {
+                    var request = found.request();
+                    var results = found.results();
+                    if (json) {
+                        out.println(new Json().write(SearchJson.of(q, found)));
                     } else {
                         int rank = request.offset();
                         for (SearchHit h : results.hits()) {
@@ -98,14 +91,5 @@ public final class SearchCommand extends ConfiguredCommand {
             }
         }
         return 0;
-    }
-
-    private static String plain(SearchHit h) {
-        return h.snippet().stream().map(SearchHit.Segment::text).collect(Collectors.joining());
-    }
-
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.App;
+import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
@@ -10,6 +11,9 @@ import java.util.Optional;
 public interface SearchComponents extends AutoCloseable {
 
     SearchService searchService();
+
+    /** The paper store the index derives from (a pasted id's result is read from it). */
+    PaperStore papers();
 
     SearchIndexer indexer();
 
@@ -32,6 +36,11 @@ public interface SearchComponents extends AutoCloseable {
             @Override
             public SearchService searchService() {
                 return search.service();
+            }
+
+            @Override
+            public PaperStore papers() {
+                return app.papers();
             }
 
             @Override

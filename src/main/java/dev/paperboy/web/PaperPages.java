@@ -1,47 +1,50 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.PaperLookup;
+import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The HTML pages about papers. */
-final class PaperPages {
+public final class PaperPages {
 
     // Deep pages cost a large OFFSET; nobody reads page 10 000 of a list sorted by date.
     static final int MAX_PAGE = 10_000;
 
+    /**
+     * Lenses worth keeping for the pages people actually open (home, recent lists, popular papers); ~10 MB at most.
+     * Without it a 25-paper page spends ~3 ms of CPU re-extracting lenses (docs/benchmarks.md, "Lens on pages").
+     */
+    public static final int LENS_CACHE = 4_096;
+
     private final PaperStore papers;
     private final LensCache lenses;
-    private final TemplateEngine templates;
+    private final Templates templates;
     private final int pageSize;
     private final String baseUrl;
+    private final Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus;
+    private final SearchPages search;
 
-    private final java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus;
-    private final java.util.function.Function<String, java.util.List<Views.PaperRow>> related;
-
-    PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl,
-            java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus) {
-        this(papers, lenses, templates, pageSize, baseUrl, harvestStatus, id -> java.util.List.of());
-    }
-
-    /** The pages, with {@code related} giving the "Related papers" cards of a paper page. */
-    PaperPages(PaperStore papers, LensCache lenses, TemplateEngine templates, int pageSize, String baseUrl,
-            java.util.function.Supplier<java.util.List<Views.HarvestLine>> harvestStatus,
-            java.util.function.Function<String, java.util.List<Views.PaperRow>> related) {
-        this.harvestStatus = harvestStatus;
-        this.related = related;
+    /**
+     * The pages; {@code harvestStatus} is shown on the home page (empty when nothing harvests), {@code search} gives
+     * a paper page its related papers.
+     */
+    public PaperPages(PaperStore papers, LensCache lenses, Templates templates, int pageSize, String baseUrl,
+            Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus, SearchPages search) {
         this.papers = papers;
         this.lenses = lenses;
         this.templates = templates;
         this.pageSize = pageSize;
         this.baseUrl = baseUrl;
+        this.harvestStatus = harvestStatus;
+        this.search = search;
     }
 
     /** GET /?page=N: the newest papers, one page at a time, or how to add papers when there are none. */
@@ -49,11 +52,17 @@ final class PaperPages {
         int page = pageParam(ctx.queryParam("page"));
         long total = papers.count();
         int pages = (int) Math.max(1, Math.min(MAX_PAGE, (total + pageSize - 1) / pageSize));
+        if (page > pages) {
+            throw new NotFoundResponse("Page " + page + " is past the end: "
+                    + (total == 0 ? "there are no papers yet." : "the newest papers fill " + pages
+                    + (pages == 1 ? " page." : " pages.")));
+        }
         var rows = papers.newest(pageSize, (page - 1) * pageSize).stream()
                 .map(p -> Views.row(p, lenses.lens(p.title(), p.abstractText()))).toList();
         String prev = page > 1 ? "/?page=" + (page - 1) : null;
         String next = page < pages ? "/?page=" + (page + 1) : null;
-        render(ctx, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next, harvestStatus.get()));
+        var harvest = harvestStatus.get().stream().map(Views::harvestLine).toList();
+        templates.send(ctx, 200, "home.jte", new Views.HomeView(rows, total, page, pages, prev, next, harvest));
     }
 
     /** GET /papers/{id}: one paper; other spellings of its id (versions, arXiv: prefixes) redirect to it. */
@@ -64,27 +73,8 @@ final class PaperPages {
             ctx.redirect(Views.paperUrl(paper.id()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        render(ctx, "paper.jte", Views.paper(paper, lenses.lens(paper.title(), paper.abstractText()), baseUrl)
-                .withRelated(related.apply(paper.id())));
-    }
-
-    /** Renders the error page with the given status. */
-    void showErrorPage(Context ctx, int status, String message) {
-        String title = switch (status) {
-            case 400 -> "Bad request";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 503 -> "Unavailable";
-            default -> status >= 500 ? "Something went wrong" : "Error " + status;
-        };
-        ctx.status(status);
-        render(ctx, "error.jte", new Views.ErrorView(status, title, message));
-    }
-
-    private void render(Context ctx, String template, Object view) {
-        StringOutput out = new StringOutput();
-        templates.render(template, view, out);
-        ctx.html(out.toString());
+        templates.send(ctx, 200, "paper.jte", Views.paper(paper, lenses.lens(paper.title(), paper.abstractText()),
+                baseUrl, search.relatedRows(paper.id())));
     }
 
     private static int pageParam(String raw) {

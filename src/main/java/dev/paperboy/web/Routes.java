@@ -1,102 +1,62 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.HealthApi;
-import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
-import dev.paperboy.ingest.harvest.HarvestScheduler;
-import dev.paperboy.lens.LensCache;
-import dev.paperboy.lens.LensExtractor;
-import dev.paperboy.paper.PaperStore;
-import dev.paperboy.search.SearchService;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 
-/** The one route table of the site and the API, with the handlers it dispatches to. */
+/** The one route table of the site and the API; App builds the handlers it dispatches to. */
 public final class Routes {
-
-    // Enough for the pages people actually open (home, recent lists, popular papers); ~10 MB at most.
-    // Without it a 25-paper page spends ~3 ms of CPU re-extracting lenses (docs/benchmarks.md, "Lens on pages").
-    static final int LENS_CACHE = 4_096;
 
     private final PaperPages pages;
     private final SearchPages searchPages;
-    private final SearchApi searchApi;
     private final PaperApi paperApi;
+    private final SearchApi searchApi;
     private final HealthApi healthApi;
-    private final Json json;
-    private final byte[] stylesheet;
+    private final ErrorPages errors;
+    private final byte[] stylesheet = resource("/web/style.css");
 
-    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl) {
-        this(papers, clock, pageSize, baseUrl, java.util.List::of);
-    }
-
-    /** Routes whose home page also shows how each harvested source is doing. */
-    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
-            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus) {
-        this(papers, clock, pageSize, baseUrl, harvestStatus, null, LENS_CACHE);
-    }
-
-    /** Routes with search; {@code search} may be null (the index could not be opened): search then answers 503. */
-    public Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
-            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus,
-            SearchService search) {
-        this(papers, clock, pageSize, baseUrl, harvestStatus, search, LENS_CACHE);
-    }
-
-    /** The routes with a lens cache of the given capacity (benchmarks compare capacities). */
-    Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
-            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus, int lensCache) {
-        this(papers, clock, pageSize, baseUrl, harvestStatus, null, lensCache);
-    }
-
-    private Routes(PaperStore papers, Clock clock, int pageSize, String baseUrl,
-            java.util.function.Supplier<java.util.List<HarvestScheduler.SourceStatus>> harvestStatus,
-            SearchService search, int lensCache) {
-        this.json = new Json();
-        TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-        LensCache lenses = new LensCache(new LensExtractor(), lensCache);
-        this.searchPages = new SearchPages(search, templates, pageSize);
-        this.pages = new PaperPages(papers, lenses, templates, pageSize, baseUrl,
-                () -> harvestStatus.get().stream().map(Views::harvestLine).toList(), searchPages::relatedRows);
-        this.searchApi = new SearchApi(search, papers, lenses, json);
-        this.paperApi = new PaperApi(papers, lenses, json);
-        this.healthApi = new HealthApi(papers, clock, json);
-        this.stylesheet = resource("/web/style.css");
+    public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
+            HealthApi healthApi, ErrorPages errors) {
+        this.pages = pages;
+        this.searchPages = searchPages;
+        this.paperApi = paperApi;
+        this.searchApi = searchApi;
+        this.healthApi = healthApi;
+        this.errors = errors;
     }
 
     void addTo(RoutesConfig r) {
         // Pages
-        r.get("/", pages::showHomePage);
-        r.get("/search", searchPages::showSearchPage);
-        r.get("/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
-        r.get("/static/style.css", this::sendStylesheet);
+        get(r, "/", pages::showHomePage);
+        get(r, "/search", searchPages::showSearchPage);
+        get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
+        get(r, "/static/style.css", this::sendStylesheet);
         // JSON
-        r.get("/health", healthApi::showHealth);
-        r.get("/api/papers", paperApi::listPapers);
-        r.get("/api/search", searchApi::search);
+        get(r, "/health", healthApi::showHealth);
+        get(r, "/api/papers", paperApi::listPapers);
+        get(r, "/api/search", searchApi::search);
         // Before /api/papers/<id>, whose <id> would otherwise swallow "/related".
-        r.get("/api/papers/<id>/related", searchApi::related);
-        r.get("/api/papers/<id>", paperApi::getPaper);
+        get(r, "/api/papers/<id>/related", searchApi::related);
+        get(r, "/api/papers/<id>", paperApi::getPaper);
     }
 
-    /** True for paths that answer JSON, so their errors are JSON too. */
-    static boolean isJsonPath(String path) {
-        return path.startsWith("/api/") || path.equals("/api") || path.equals("/health");
+    ErrorPages errors() {
+        return errors;
     }
 
-    PaperPages pages() {
-        return pages;
-    }
-
-    Json json() {
-        return json;
+    /**
+     * GET, and HEAD through the same handler: Javalin alone answers HEAD with an empty 200 for any GET path, even
+     * where GET gives 404 or a redirect; Jetty drops the body and keeps the status and headers.
+     */
+    private static void get(RoutesConfig r, String path, Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     private void sendStylesheet(Context ctx) {

@@ -5,33 +5,33 @@ import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchService;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The search page and the related-papers list of the paper page. */
-final class SearchPages {
+public final class SearchPages {
 
     /** How many related papers the paper page lists. */
     static final int RELATED = 10;
 
     private static final Logger log = LoggerFactory.getLogger(SearchPages.class);
 
-    private final SearchService search;
-    private final TemplateEngine templates;
+    private final Optional<SearchService> search;
+    private final Templates templates;
     private final int pageSize;
 
-    /** {@code search} may be null (the index could not be opened): the page then answers 503. */
-    SearchPages(SearchService search, TemplateEngine templates, int pageSize) {
+    /** {@code search} is empty when the index could not be opened: the page then answers 503. */
+    public SearchPages(Optional<SearchService> search, Templates templates, int pageSize) {
         this.search = search;
         this.templates = templates;
         this.pageSize = pageSize;
@@ -39,7 +39,8 @@ final class SearchPages {
 
     /** GET /search?q=&cat=&since=&until=&mode=&order=&saves=&page=: one page of results, or the empty form. */
     void showSearchPage(Context ctx) {
-        if (search == null) throw new ServiceUnavailableResponse("Search is unavailable: the index could not be opened.");
+        SearchService search = this.search.orElseThrow(
+                () -> new ServiceUnavailableResponse("Search is unavailable: the index could not be opened."));
         String q = param(ctx, "q"), cat = param(ctx, "cat"), since = param(ctx, "since"), until = param(ctx, "until");
         String mode = param(ctx, "mode"), order = param(ctx, "order");
         List<String> rawSaves = ctx.queryParams("saves");
@@ -62,6 +63,11 @@ final class SearchPages {
                     render(ctx, 400, problem(q, cat, since, until, mode, order, message));
             case SearchService.GoToPaper(String id) -> ctx.redirect(Views.paperUrl(id), HttpStatus.SEE_OTHER);
             case SearchService.Found(var request, var results) -> {
+                if (results.hits().isEmpty() && results.total() > 0) {
+                    long pages = (results.total() + pageSize - 1) / pageSize;
+                    throw new NotFoundResponse("Page " + page + " is past the end of these results: there "
+                            + (pages == 1 ? "is 1 page." : "are " + pages + " pages."));
+                }
                 List<Views.PaperRow> rows = rows(results.hits());
                 List<Views.HitView> hits = new ArrayList<>(rows.size());
                 for (int i = 0; i < rows.size(); i++) hits.add(new Views.HitView(rows.get(i), results.hits().get(i).snippet()));
@@ -98,9 +104,9 @@ final class SearchPages {
 
     /** The papers most like this one as cards; empty when search is unavailable or fails (the page still shows). */
     List<Views.PaperRow> relatedRows(String paperId) {
-        if (search == null) return List.of();
+        if (search.isEmpty()) return List.of();
         try {
-            return rows(search.related(paperId, RELATED));
+            return rows(search.get().related(paperId, RELATED));
         } catch (RuntimeException e) {
             log.warn("search: unable to find papers related to {}: {}", paperId, e.getMessage());
             return List.of();
@@ -160,8 +166,6 @@ final class SearchPages {
     }
 
     private void render(Context ctx, int status, Views.SearchView view) {
-        StringOutput out = new StringOutput();
-        templates.render("search.jte", view, out);
-        ctx.status(status).html(out.toString());
+        templates.send(ctx, status, "search.jte", view);
     }
 }

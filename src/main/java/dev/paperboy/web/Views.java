@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.lens.Claim;
 import dev.paperboy.lens.Lens;
 import dev.paperboy.lens.LensExtractor;
@@ -10,6 +11,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The records the templates render: display strings computed here so templates stay logic-free. */
 public final class Views {
@@ -18,8 +22,6 @@ public final class Views {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     // Bylines of huge collaborations are cut; the paper page still lists everyone.
     private static final int BYLINE_AUTHORS = 8;
-    // Stateless and thread-safe; for callers without the server's LensCache at hand.
-    private static final LensExtractor LENS = new LensExtractor();
 
     /** One paper in a list; {@code chip} is its budget-lens summary ("5.1× faster · memory"), "" when none. */
     public record PaperRow(String url, String id, String title, String byline, String date, String category,
@@ -28,10 +30,6 @@ public final class Views {
     /** The home page: one page of the newest papers, and how harvesting goes. */
     public record HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl,
                            List<HarvestLine> harvest) {
-        public HomeView(List<PaperRow> papers, long total, int page, int pages, String prevUrl, String nextUrl) {
-            this(papers, total, page, pages, prevUrl, nextUrl, List.of());
-        }
-
         public boolean empty() {
             return total == 0;
         }
@@ -43,28 +41,46 @@ public final class Views {
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    static HarvestLine harvestLine(dev.paperboy.ingest.harvest.HarvestScheduler.SourceStatus s) {
-        String problem = s.failing() && s.lastError() != null ? s.lastError() : "";
+    /**
+     * A harvested source as every visitor sees it: a failure is one short cause ("last harvest failed at … (timeout)"),
+     * never the stored error, which names internal URLs and exception classes (the log has it in full).
+     */
+    static HarvestLine harvestLine(HarvestScheduler.SourceStatus s) {
+        String problem = !s.failing() ? ""
+                : "last harvest failed" + (s.lastFailureAt() == null ? "" : " at " + MINUTE.format(s.lastFailureAt()))
+                + " (" + harvestCause(s.lastError()) + ")";
         return new HarvestLine(s.key(),
                 s.lastSuccessAt() == null ? "never" : MINUTE.format(s.lastSuccessAt()),
                 s.running() ? "running now" : s.nextDueAt() == null ? "not planned" : MINUTE.format(s.nextDueAt()),
-                problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
+                problem);
+    }
+
+    private static final Pattern HTTP_STATUS = Pattern.compile("\\bHTTP (\\d{3})\\b");
+    private static final List<String> NETWORK = List.of("connectexception", "unknownhost", "unresolvedaddress",
+            "no route to host", "network is unreachable", "connection refused", "connection reset",
+            "closedchannel", "eofexception", "sslexception", "sslhandshake");
+    private static final List<String> BAD_RESPONSE = List.of("parse", "rejected", "sent more than",
+            "resumption token", "answered error");
+
+    /**
+     * The short cause of a harvest error as the harvesters word it: "network unreachable", "timeout", "HTTP 503 from
+     * the source", "bad response", or "unexpected error".
+     */
+    static String harvestCause(String error) {
+        String e = error.toLowerCase(Locale.ROOT);
+        Matcher status = HTTP_STATUS.matcher(error);
+        if (status.find()) return "HTTP " + status.group(1) + " from the source";
+        if (e.contains("timeout") || e.contains("timed out")) return "timeout";
+        if (NETWORK.stream().anyMatch(e::contains)) return "network unreachable";
+        if (BAD_RESPONSE.stream().anyMatch(e::contains)) return "bad response";
+        if (e.contains("lease")) return "another process took over";
+        return "unexpected error";
     }
 
     /** One paper in full; {@code related} lists the papers most like it (empty when search is unavailable). */
     public record PaperView(Paper paper, String title, String published, String updated, String arxivId,
                             String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens,
-                            List<PaperRow> related) {
-        public PaperView(Paper paper, String title, String published, String updated, String arxivId,
-                         String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens) {
-            this(paper, title, published, updated, arxivId, canonicalUrl, jsonUrl, links, lens, List.of());
-        }
-
-        /** The same view with a related-papers list. */
-        public PaperView withRelated(List<PaperRow> rows) {
-            return new PaperView(paper, title, published, updated, arxivId, canonicalUrl, jsonUrl, links, lens, rows);
-        }
-    }
+                            List<PaperRow> related) {}
 
     /** One search result: its card and the snippet, cut into plain and highlighted runs (escaped by the template). */
     public record HitView(PaperRow row, List<SearchHit.Segment> snippet) {}
@@ -125,22 +141,17 @@ public final class Views {
     /** An error page. */
     public record ErrorView(int status, String title, String message) {}
 
-    /** One paper as a card in a list, its lens computed from title and abstract. */
-    static PaperRow row(Paper p) {
-        return row(p, LENS.extract(p.title(), p.abstractText()));
-    }
-
     /** One paper as a card in a list, with a lens already computed for it. */
     static PaperRow row(Paper p, Lens lens) {
         return new PaperRow(paperUrl(p.id()), p.id(), titleOf(p), byline(p.authors()), day(p.published()),
                 p.primaryCategory() == null ? "" : p.primaryCategory(), lens.chip());
     }
 
-    /** One paper in full, with a lens already computed for it. */
-    static PaperView paper(Paper p, Lens lens, String baseUrl) {
+    /** One paper in full, with a lens already computed for it and the cards of its related papers. */
+    static PaperView paper(Paper p, Lens lens, String baseUrl, List<PaperRow> related) {
         return new PaperView(p, titleOf(p), day(p.published()), day(p.updated()),
                 p.arxivId().map(Object::toString).orElse(""), baseUrl + paperUrl(p.id()), "/api" + paperUrl(p.id()),
-                links(p), lens(p.title(), p.abstractText(), lens));
+                links(p), lens(p.title(), p.abstractText(), lens), related);
     }
 
     /** The lens of a paper for its page; claim offsets point into {@code LensExtractor.input(title, abstract)}. */

@@ -1,9 +1,10 @@
 package dev.paperboy.web;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.Map;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.EndpointNotFound;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,32 +23,36 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts serving {@code routes} on host:port (port 0 picks a free one). */
     public static WebServer start(String host, int port, Routes routes) {
+        ErrorPages errors = routes.errors();
         Javalin javalin = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
+            // A known path asked with another method answers 405 with Allow, not 404.
+            cfg.http.prefer405over404 = true;
             // A pasted 10 KB search must reach the app and get its clear 400, not Jetty's bare 414 (default 8 KB).
             cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER));
-            cfg.routes.before(ctx -> {
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-                ctx.header("Referrer-Policy", "same-origin");
-            });
+            JettyErrors jettyErrors = new JettyErrors(errors);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+            cfg.routes.before(ctx -> securityHeaders(ctx::header));
             routes.addTo(cfg.routes);
-            cfg.routes.exception(HttpResponseException.class,
-                    (e, ctx) -> sendError(routes, ctx, e.getStatus(), e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e instanceof MethodNotAllowedResponse) {
+                    String allowed = allowed(e);
+                    ctx.header("Allow", allowed);
+                    errors.send(ctx, 405, ctx.method() + " is not allowed here; use " + allowed + ".");
+                } else if (e instanceof EndpointNotFound) {
+                    errors.send(ctx, 404, "There is nothing at " + ctx.path() + ".");
+                } else {
+                    errors.send(ctx, e.getStatus(), e.getMessage());
+                }
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("web: unable to handle {} {}", ctx.method(), ctx.path(), e);
-                sendError(routes, ctx, 500, "The server failed to answer this request.");
-            });
-            // Unmatched paths and methods reach here with an empty body.
-            cfg.routes.error(404, ctx -> {
-                if (isEmpty(ctx)) sendError(routes, ctx, 404, "There is nothing at " + ctx.path() + ".");
-            });
-            cfg.routes.error(405, ctx -> {
-                if (isEmpty(ctx)) sendError(routes, ctx, 405, "Method not allowed.");
+                errors.send(ctx, 500, "The server failed to answer this request.");
             });
         });
         try {
@@ -68,17 +73,15 @@ public final class WebServer implements AutoCloseable {
         javalin.stop();
     }
 
-    private static void sendError(Routes routes, Context ctx, int status, String message) {
-        if (Routes.isJsonPath(ctx.path())) {
-            ctx.status(status).contentType("application/json; charset=utf-8")
-                    .result(routes.json().write(Map.of("status", status, "error", message)));
-        } else {
-            routes.pages().showErrorPage(ctx, status, message);
-        }
+    /** The headers every answer carries, pages, JSON and errors alike. */
+    static void securityHeaders(BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        header.accept("Referrer-Policy", "same-origin");
     }
 
-    private static boolean isEmpty(Context ctx) {
-        String body = ctx.result();
-        return body == null || body.isEmpty();
+    /** The methods Javalin found for the path ("GET, HEAD"), under whichever key it chose for the client. */
+    private static String allowed(HttpResponseException e) {
+        return e.getDetails().values().stream().findFirst().orElse("GET, HEAD");
     }
 }

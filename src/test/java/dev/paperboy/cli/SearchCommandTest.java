@@ -85,6 +85,7 @@ class SearchCommandTest {
     private SearchComponents components() {
         return new SearchComponents() {
             public SearchService searchService() { return new SearchService(index, null); }
+            public PaperStore papers() { return new TwoPapers(); }
             public SearchIndexer indexer() { return indexer; }
             public Optional<Embedder> embedder() { return Optional.empty(); }
             public void close() {}
@@ -124,9 +125,40 @@ class SearchCommandTest {
         run(new ReindexCommand(ctx(), config -> components()));
         assertEquals(0, run(new SearchCommand(ctx(), config -> components()), "--json", "--limit", "1", "adapters"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertEquals("2401.00001", json.get("results").get(0).get("id").asText());
-        assertEquals("2024-01-02", json.get("results").get(0).get("date").asText());
+        assertEquals("2401.00001", json.get("hits").get(0).get("id").asText());
+        assertEquals("2024-01-02", json.get("hits").get(0).get("date").asText());
         assertEquals(1, json.get("total").asInt());
+    }
+
+    @Test
+    void searchJsonIsShapedAsTheApiAnswers() throws Exception {
+        run(new ReindexCommand(ctx(), config -> components()));
+        assertEquals(0, run(new SearchCommand(ctx(), config -> components()), "--json", "adapters"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(List.of("query", "total", "offset", "limit", "mode", "order", "id_match", "facets", "hits"),
+                names(json));
+        assertEquals(List.of("id", "title", "authors", "categories", "date", "score", "snippet", "chip",
+                "lens_resources", "url"), names(json.get("hits").get(0)));
+        assertEquals("/papers/2401.00001", json.get("hits").get(0).get("url").asText());
+        assertEquals(false, json.get("id_match").asBoolean());
+    }
+
+    @Test
+    void searchJsonForAPastedIdIsThatStoredPaper() throws Exception {
+        run(new ReindexCommand(ctx(), config -> components()));
+        assertEquals(0, run(new SearchCommand(ctx(), config -> components()), "--json", "arXiv:2405.00005"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("id", json.get("mode").asText());
+        assertEquals(true, json.get("id_match").asBoolean());
+        assertEquals("Dark matter haloes", json.get("hits").get(0).get("title").asText());
+        assertEquals("G. Rossi", json.get("hits").get(0).get("authors").get(0).asText());
+        assertTrue(json.get("hits").get(0).get("score").isNull());
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -52,7 +52,7 @@ class SearchWiringTest {
         assertEquals(0, found.exitCode(), found.err());
         JsonNode json = new ObjectMapper().readTree(found.out());
         assertEquals("dense", json.get("mode").asText(), "vectors were stored, so the semantic leg answers");
-        assertEquals("hep-th/9901001", json.get("results").get(0).get("id").asText());
+        assertEquals("hep-th/9901001", json.get("hits").get(0).get("id").asText());
     }
 
     @Test

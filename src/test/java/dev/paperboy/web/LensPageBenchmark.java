@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.Config.Key;
+import dev.paperboy.api.HealthApi;
+import dev.paperboy.api.Json;
+import dev.paperboy.api.PaperApi;
+import dev.paperboy.api.SearchApi;
+import dev.paperboy.lens.LensCache;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
@@ -17,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -53,9 +59,8 @@ public final class LensPageBenchmark {
             // Capacity 1 recomputes every lens on every render; the default keeps them. Alternated so both
             // see the same machine load.
             for (int round = 1; round <= 2; round++) {
-                for (int capacity : List.of(1, Routes.LENS_CACHE)) {
-                    var routes = new Routes(app.papers(), Clock.systemUTC(), pageSize, "", List::of, capacity);
-                    try (WebServer web = WebServer.start("127.0.0.1", 0, routes)) {
+                for (int capacity : List.of(1, PaperPages.LENS_CACHE)) {
+                    try (WebServer web = WebServer.start("127.0.0.1", 0, routes(app, pageSize, capacity))) {
                         String base = "http://127.0.0.1:" + web.port();
                         for (String path : List.of("/", "/papers/" + someId, "/api/papers?limit=20")) {
                             WebBenchmark.run(base + path, 2, clients); // warm-up
@@ -66,6 +71,17 @@ public final class LensPageBenchmark {
                 }
             }
         }
+    }
+
+    /** The site as App wires it, over a lens cache of the given capacity and without search. */
+    private static Routes routes(App app, int pageSize, int lensCache) {
+        Json json = new Json();
+        Templates templates = Templates.precompiled();
+        LensCache lenses = new LensCache(new LensExtractor(), lensCache);
+        SearchPages search = new SearchPages(Optional.empty(), templates, pageSize);
+        return new Routes(new PaperPages(app.papers(), lenses, templates, pageSize, "", List::of, search), search,
+                new PaperApi(app.papers(), lenses, json), new SearchApi(Optional.empty(), app.papers(), lenses, json),
+                new HealthApi(app.papers(), Clock.systemUTC(), json, () -> 0), new ErrorPages(templates, json));
     }
 
     /** Mean wall time in µs to extract the lens of every paper in {@code page}, single-threaded, after a warm-up. */

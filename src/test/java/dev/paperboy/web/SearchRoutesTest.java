@@ -197,6 +197,12 @@ class SearchRoutesTest {
         assertTrue(page2.contains("href=\"/papers/" + all.get(2) + "\""), page2);
         assertFalse(page2.contains("href=\"/papers/" + all.get(0) + "\""), page2);
         assertTrue(page2.contains("rel=\"prev\""), page2);
+        // A page past the last one is not an empty page of "N results".
+        var past = get("/search?q=" + q + "&mode=bm25&page=40");
+        assertEquals(404, past.statusCode());
+        long pages = (all.size() + 1) / 2;
+        assertTrue(past.body().contains("Page 40 is past the end of these results: there are " + pages + " pages."),
+                past.body());
     }
 
     @Test

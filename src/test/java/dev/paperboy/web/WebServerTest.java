@@ -11,6 +11,7 @@ import dev.paperboy.Config;
 import dev.paperboy.Config.Key;
 import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.TestPapers;
+import dev.paperboy.ingest.harvest.HfHarvester;
 import dev.paperboy.paper.Links;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -64,6 +65,33 @@ class WebServerTest {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String contentType(HttpResponse<String> r) {
+        return r.headers().firstValue("content-type").orElse("").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The styled error page: the site's layout, not the web server's default page. */
+    private static void assertErrorPage(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("text/html;charset=utf-8", contentType(r));
+        assertTrue(r.body().contains("<link rel=\"stylesheet\" href=\"/static/style.css\">"), r.body());
+        assertTrue(r.body().contains("Back to the newest papers"), r.body());
+    }
+
+    /** The JSON error shape: {"status", "error"} and nothing else. */
+    private void assertJsonError(HttpResponse<String> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("application/json;charset=utf-8", contentType(r));
+        JsonNode e = mapper.readTree(r.body());
+        assertEquals(status, e.get("status").asInt());
+        assertTrue(e.get("error").isTextual(), r.body());
+        assertEquals(2, e.size(), r.body());
+    }
+
     private JsonNode json(HttpResponse<String> r) throws Exception {
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"), r.headers().toString());
         return mapper.readTree(r.body());
@@ -103,11 +131,14 @@ class WebServerTest {
     }
 
     @Test
-    void aPageBeyondTheLastIsEmptyButNotAnError() throws Exception {
+    void aPageBeyondTheLastIs404SayingHowManyPagesThereAre() throws Exception {
         addThreePapers();
-        var r = get("/?page=7");
-        assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("no papers on this page"), r.body());
+        var r = get("/?page=3");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("Page 3 is past the end: the newest papers fill 2 pages."), r.body());
+        assertTrue(r.body().contains("Back to the newest papers"), r.body());
+        assertFalse(r.body().contains("page 3 of 2"), r.body());
+        assertEquals(200, get("/?page=2").statusCode());
     }
 
     @Test
@@ -271,14 +302,122 @@ class WebServerTest {
     }
 
     @Test
-    void healthReportsTheStoreAsJson() throws Exception {
+    void healthReportsTheStoreAndTheEmbeddingBacklogAsJson() throws Exception {
         addThreePapers();
         var r = get("/health");
         assertEquals(200, r.statusCode());
         JsonNode h = json(r);
         assertEquals("ok", h.get("status").asText());
         assertEquals(3, h.get("last_change").asInt());
+        assertEquals(3, h.get("embedding_backlog").asInt(), "no paper has a vector yet");
         assertEquals("2026-01-02T03:04:05Z", h.get("time").asText());
+    }
+
+    @Test
+    void headAnswersWhatGetWouldWithoutTheBody() throws Exception {
+        store.upsert(TestPapers.full());
+        for (String path : List.of("/", "/papers/2403.12345", "/papers/2403.12345v2", "/papers/2501.99999",
+                "/api/papers/2501.99999", "/api/papers?limit=0", "/?page=9", "/no/such/page", "/health")) {
+            var get = get(path);
+            var head = send("HEAD", path);
+            assertEquals(get.statusCode(), head.statusCode(), path);
+            assertEquals(contentType(get), contentType(head), path);
+            assertEquals(get.headers().firstValue("location"), head.headers().firstValue("location"), path);
+            assertEquals("", head.body(), path);
+        }
+        assertEquals(404, send("HEAD", "/papers/2501.99999").statusCode());
+        assertEquals(301, send("HEAD", "/papers/2403.12345v2").statusCode());
+    }
+
+    @Test
+    void aKnownPathAskedWithAnotherMethodAnswers405WithAllow() throws Exception {
+        for (String method : List.of("POST", "PUT", "DELETE", "OPTIONS")) {
+            var page = send(method, "/papers/2403.12345");
+            assertErrorPage(page, 405);
+            assertEquals("GET, HEAD", page.headers().firstValue("allow").orElse(""), method);
+            var api = send(method, "/api/papers");
+            assertJsonError(api, 405);
+            assertEquals("GET, HEAD", api.headers().firstValue("allow").orElse(""), method);
+        }
+        assertJsonError(send("POST", "/health"), 405);
+        assertErrorPage(send("POST", "/no/such/page"), 404);
+        assertJsonError(send("DELETE", "/api/nothing"), 404);
+    }
+
+    @Test
+    void everyErrorIsTheStyledPageOrJsonUnderApi() throws Exception {
+        assertErrorPage(get("/papers/2501.99999"), 404);
+        assertErrorPage(get("/no/such/page"), 404);
+        assertErrorPage(get("/?page=abc"), 400);
+        assertJsonError(get("/api/papers/2501.99999"), 404);
+        assertJsonError(get("/api/nothing"), 404);
+        assertJsonError(get("/api/papers?limit=0"), 400);
+        // Refused by the web server before any route runs: a NUL in the path, headers past the limit.
+        assertErrorPage(get("/papers/%00"), 400);
+        var big = http.send(HttpRequest.newBuilder(URI.create(base + "/api/papers"))
+                .header("X-Big", "a".repeat(WebServer.MAX_REQUEST_HEADER + 1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertJsonError(big, 431);
+    }
+
+    @Test
+    void anUnexpectedFailureIs500WithoutDetailsAsPageOrJson() throws Exception {
+        app.close();
+        var failing = new InMemoryPaperStore() {
+            @Override
+            public List<Paper> newest(int limit, int offset) {
+                throw new IllegalStateException("store: disk on fire at /var/secret");
+            }
+        };
+        Config config = Config.defaults().with(Key.DATA, data.toString()).with(Key.HOST, "127.0.0.1").with(Key.PORT, "0");
+        app = App.open(config, CLOCK, db -> failing);
+        base = "http://127.0.0.1:" + app.startWeb().port();
+        failing.upsert(TestPapers.simple("2401.00001", "Oldest paper", "2024-01-01T00:00:00Z"));
+        var page = get("/");
+        assertErrorPage(page, 500);
+        assertFalse(page.body().contains("/var/secret"), page.body());
+        var api = get("/api/papers");
+        assertJsonError(api, 500);
+        assertFalse(api.body().contains("/var/secret"), api.body());
+    }
+
+    @Test
+    void htmlAnswersDeclareUtf8() throws Exception {
+        store.upsert(TestPapers.full());
+        for (String path : List.of("/", "/papers/2403.12345", "/papers/2501.99999", "/?page=0")) {
+            assertEquals("text/html;charset=utf-8", contentType(get(path)), path);
+        }
+    }
+
+    @Test
+    void rangeErrorsSayTheValidRange() throws Exception {
+        var search = get("/api/search?q=adapters&offset=2147483647");
+        assertJsonError(search, 400);
+        assertEquals("offset must be a whole number between 0 and 999", json(search).get("error").asText());
+        var papers = get("/api/papers?offset=2147483648");
+        assertJsonError(papers, 400);
+        assertEquals("offset must be a whole number between 0 and 2147483647", json(papers).get("error").asText());
+        assertEquals("limit must be a whole number between 1 and 100",
+                json(get("/api/papers?limit=101")).get("error").asText());
+    }
+
+    @Test
+    void theHomePageShowsAHarvestFailureAsAShortCauseOnly() throws Exception {
+        app.close();
+        Config config = Config.defaults().with(Key.DATA, data.toString()).with(Key.HOST, "127.0.0.1")
+                .with(Key.PORT, "0").with(Key.HARVEST_ENABLED, "false");
+        app = App.open(config, CLOCK);
+        base = "http://127.0.0.1:" + app.startWeb().port();
+        var states = app.harvesters().states();
+        states.save(states.get(HfHarvester.KEY).failed(Instant.parse("2026-01-02T02:59:00Z"),
+                "hf: unable to fetch the daily list of 2026-01-01: fetch: giving up on "
+                        + "http://10.0.0.7:8080/api/daily_papers?date=2026-01-01 after 5 attempts: ConnectException "
+                        + "(ConnectException: Network is unreachable)"));
+        app.startHarvestScheduler();
+        String body = get("/").body();
+        assertTrue(body.contains("last harvest failed at 2026-01-02 02:59 UTC (network unreachable)"), body);
+        assertFalse(body.contains("10.0.0.7"), body);
+        assertFalse(body.contains("ConnectException"), body);
     }
 
     @Test
