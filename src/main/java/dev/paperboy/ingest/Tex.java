@@ -82,7 +82,7 @@ public final class Tex {
                     i = close + 1;
                 }
             } else if (c == '\\' && i + 1 < to) {
-                int[] state = {i, 0};
+                int[] state = {i};
                 combined |= command(s, to, state, out);
                 i = state[0];
             } else {
@@ -184,7 +184,7 @@ public final class Tex {
             return combined;
         }
         if (c == '\\' && i + 1 < to) {
-            int[] state = {i, 0};
+            int[] state = {i};
             boolean combined = command(s, to, state, arg);
             at[0] = state[0];
             dotless(arg);

@@ -128,8 +128,8 @@ public final class TextListing implements FileFormat {
     }
 
     /**
-     * Emits the paper made of {@code titleBlock} (or, when that is an author line, the paragraph before it)
-     * and {@code abstractBlock}; false when there is no title.
+     * Emits the paper made of {@code prev} (or, when that is a line of names, the paragraph before it) and
+     * {@code abstractBlock}; false when there is no title.
      */
     private static boolean emit(RecordSink sink, Block older, Block prev, Block abstractBlock) {
         List<Author> authors = List.of();
@@ -145,7 +145,7 @@ public final class TextListing implements FileFormat {
         Block idBlock = before;
         Optional<TitleAt> title = titleIn(titleBlock);
         if (title.isEmpty()) {
-            refusedTitle(titleBlock).ifPresent(r -> sink.skip("line " + r.line, r.text));
+            reportRefusedTitle(sink, titleBlock);
             return false;
         }
         if (authors.isEmpty()) authors = title.get().authors;
@@ -165,7 +165,7 @@ public final class TextListing implements FileFormat {
         return true;
     }
 
-    /** A title and, when a line of names follows it in its paragraph, its authors. */
+    /** A title (or a line that might be one) and, when a line of names follows it in its paragraph, its authors. */
     private record TitleAt(String text, long line, List<Author> authors) {}
 
     /** The title of a paragraph: its {@code Title:} line, or its last line when the lines before are chrome. */
@@ -179,17 +179,12 @@ public final class TextListing implements FileFormat {
                         ? Optional.of(new TitleAt(t, l.number(), List.of())) : Optional.empty();
             }
         }
-        Candidate c = candidate(b);
-        if (c == null) return Optional.empty();
-        return titleProblem(c.text, true) == null
-                ? Optional.of(new TitleAt(c.text, c.line, c.authors)) : Optional.empty();
+        return candidate(b).filter(c -> titleProblem(c.text, true) == null);
     }
 
-    private record Candidate(String text, long line, List<Author> authors) {}
-
     /** The line of a paragraph that would be its title: the last, or the one before a closing line of names. */
-    private static Candidate candidate(Block b) {
-        if (b.truncated || b.lines.isEmpty()) return null;
+    private static Optional<TitleAt> candidate(Block b) {
+        if (b.truncated || b.lines.isEmpty()) return Optional.empty();
         int last = b.lines.size() - 1;
         List<Author> authors = List.of();
         if (last > 0 && !b.lines.get(last).tooLong() && isAuthorLine(b.lines.get(last).text())) {
@@ -199,22 +194,23 @@ public final class TextListing implements FileFormat {
         for (LineReader.Line l : b.lines.subList(0, last)) {
             // A long line before the candidate means the paragraph is prose, and its last line is no title.
             if (l.tooLong() || (l.text().strip().length() > 80 && !ARXIV_REF.matcher(l.text()).find())) {
-                return null;
+                return Optional.empty();
             }
         }
         LineReader.Line l = b.lines.get(last);
         String t = l.tooLong() ? null : Text.oneLine(l.text());
-        return t == null ? null : new Candidate(t, l.number(), authors);
+        return t == null ? Optional.empty() : Optional.of(new TitleAt(t, l.number(), authors));
     }
 
-    /** Why the paragraph before an abstract is not taken as a title, when that is worth telling (not chrome). */
-    private static Optional<TitleAt> refusedTitle(Block b) {
-        Candidate c = candidate(b);
-        if (c == null) return Optional.empty();
-        String why = titleProblem(c.text, true);
-        if (why == null || why.equals(CHROME_LINE)) return Optional.empty();
-        return Optional.of(new TitleAt("paper-like paragraph: " + quote(c.text)
-                + " is followed by an abstract but is no title (" + why + ")", c.line, List.of()));
+    /** Tells why the paragraph before an abstract is no title, when that is worth telling (not chrome). */
+    private static void reportRefusedTitle(RecordSink sink, Block b) {
+        candidate(b).ifPresent(c -> {
+            String why = titleProblem(c.text, true);
+            if (why != null && !why.equals(CHROME_LINE)) {
+                sink.skip("line " + c.line, "paper-like paragraph: " + quote(c.text)
+                        + " is followed by an abstract but is no title (" + why + ")");
+            }
+        });
     }
 
     static boolean isTitle(String t, boolean strict) {
