@@ -39,6 +39,7 @@ public final class TextListing implements FileFormat {
     private static final Pattern TITLE_PREFIX = Pattern.compile("(?i)^title:\\s*");
     private static final Pattern AUTHORS_PREFIX = Pattern.compile("(?i)^authors?:\\s*");
     private static final Pattern ABSTRACT_PREFIX = Pattern.compile("(?i)^abstract[:.]?\\s+");
+    private static final Pattern ABSTRACT_HEADING = Pattern.compile("(?i)abstract[:.]?");
     // Lines that are page furniture, never a title: navigation, buttons, counters, metadata labels.
     // A phrase ("Search any paper", "Next day") needs the space after its first word, so titles such as
     // "Search-R1: …" or "Next-Token Prediction …" are not mistaken for it.
@@ -135,10 +136,12 @@ public final class TextListing implements FileFormat {
         List<Author> authors = List.of();
         Block titleBlock = prev;
         Block before = older;
-        if (older != null && !older.consumed && prev.lines.size() == 1 && isAuthorLine(prev.lines.getFirst().text())
+        String between = prev.lines.size() == 1 ? prev.lines.getFirst().text().strip() : "";
+        boolean byline = isAuthorLine(between);
+        if (older != null && !older.consumed && (byline || ABSTRACT_HEADING.matcher(between).matches())
                 && titleIn(older).isPresent()) {
-            // Title, a paragraph of author names, then the abstract.
-            authors = authorsOf(prev.lines.getFirst().text());
+            // Title, then a paragraph of author names or an "Abstract" heading, then the abstract.
+            if (byline) authors = authorsOf(between);
             titleBlock = older;
             before = null;
         }

@@ -149,6 +149,14 @@ class TextListingTest {
     }
 
     @Test
+    void anAbstractHeadingBetweenTitleAndAbstractIsPassedOver() throws Exception {
+        CollectingSink sink = readText("Quantum Walks on Dynamic Graphs\nAda Lovelace, Charles Babbage\n\nAbstract\n\n"
+                + PROSE + "\n");
+        assertEquals(List.of("Quantum Walks on Dynamic Graphs"), sink.papers.stream().map(Paper::title).toList());
+        assertEquals(List.of(new Author("Ada Lovelace"), new Author("Charles Babbage")), sink.papers.getFirst().authors());
+    }
+
+    @Test
     void paperLikeParagraphsThatAreRefusedAreReportedWithTheirLine() throws Exception {
         String text = "Submitted by\nuser\n3\nA Title That Ends With A Colon:\n\n" + PROSE + "\n\n"
                 + "A Title Followed By A Short Abstract\n\n"

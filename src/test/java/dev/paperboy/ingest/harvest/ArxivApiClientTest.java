@@ -29,7 +29,7 @@ class ArxivApiClientTest {
 
     @BeforeEach
     void open() throws Exception {
-        bed = new HarvestBed(dir, Clock.systemUTC());
+        bed = new HarvestBed(dir, Clock.fixed(java.time.Instant.parse("2026-11-27T03:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     @AfterEach
