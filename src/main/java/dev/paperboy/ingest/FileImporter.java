@@ -1,6 +1,5 @@
 package dev.paperboy.ingest;
 
-import dev.paperboy.paper.Limits;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
@@ -65,7 +64,7 @@ public final class FileImporter {
             }
             Run run = new Run(file, format.get().name(), raw, total, progress);
             try {
-                format.get().read(in, run);
+                format.get().read(in, new Admission(run));
             } catch (FormatException e) {
                 run.fileError = format.get().name() + ": " + e.getMessage();
             } catch (IOException e) {
@@ -99,7 +98,7 @@ public final class FileImporter {
     }
 
     private static ImportReport unreadable(Path file, String why) {
-        return new ImportReport(file, null, 0, 0, 0, 0, List.of(), List.of(), Optional.of(why));
+        return new ImportReport(file, null, 0, 0, 0, 0, 0, List.of(), List.of(), Optional.of(why));
     }
 
     private static String describe(Throwable e) {
@@ -123,6 +122,7 @@ public final class FileImporter {
         private long updated;
         private long unchanged;
         private long failed;
+        private long skipped;
         private String fileError;
 
         Run(Path file, String format, CountingInputStream raw, long total, ImportProgress progress) {
@@ -135,16 +135,21 @@ public final class FileImporter {
 
         @Override
         public void accept(Paper paper) {
+            accept("record " + (records + 1), paper);
+        }
+
+        @Override
+        public void accept(String where, Paper paper) {
             records++;
-            String where = "record " + records + " (" + paper.id() + ")";
-            List<String> problems = Limits.problems(paper);
-            if (!problems.isEmpty()) {
-                fail(where, String.join("; ", problems));
-                return;
-            }
             batch.add(paper);
-            places.add(where);
+            places.add(where + " (" + paper.id() + ")");
             if (batch.size() >= BATCH) flush();
+        }
+
+        @Override
+        public void skip(String where, String reason) {
+            skipped++;
+            if (notes.size() < MAX_FAILURE_MESSAGES) notes.add(file + ":" + where + ": skipped " + reason);
         }
 
         @Override
@@ -193,7 +198,7 @@ public final class FileImporter {
         }
 
         ImportReport report() {
-            return new ImportReport(file, format, added, updated, unchanged, failed, failures, notes,
+            return new ImportReport(file, format, added, updated, unchanged, failed, skipped, failures, notes,
                     Optional.ofNullable(fileError));
         }
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** arXiv category names: aliases and retired archives mapped to the name arXiv uses today. */
+/**
+ * arXiv category names: what a valid one looks like, and aliases and retired archives mapped to the name
+ * arXiv uses today.
+ */
 public final class Categories {
     private Categories() {}
 
@@ -37,6 +40,54 @@ public final class Categories {
             Map.entry("q-alg", "math.QA"),
             Map.entry("solv-int", "nlin.SI"),
             Map.entry("supr-con", "cond-mat.supr-con"));
+
+    /**
+     * True when {@code c} has the shape of an arXiv category: an archive ({@code hep-th}, {@code math-ph},
+     * {@code cs}) optionally followed by a subject class, either two capitals ({@code cs.LG}, {@code q-bio.PE},
+     * {@code astro-ph.GA}) or lower-case words ({@code cond-mat.mes-hall}, {@code physics.optics}). ACM and
+     * MSC classes ({@code I.2.6}, {@code 68T05}) and markup are not categories. Checked by hand, not by a
+     * regular expression, because every ingested record passes here.
+     */
+    public static boolean isValid(String c) {
+        int n = c.length();
+        if (n == 0 || n > 40) return false;
+        int i = hyphenatedWord(c, 0);
+        if (i < 0) return false;
+        if (i == n) return true;
+        if (c.charAt(i) != '.') return false;
+        i++;
+        if (n - i == 2 && isUpper(c.charAt(i)) && isUpper(c.charAt(i + 1))) return true;
+        return hyphenatedWord(c, i) == n;
+    }
+
+    /** True when every category is {@link #isValid valid}. */
+    public static boolean allValid(List<String> categories) {
+        for (String c : categories) {
+            if (!isValid(c)) return false;
+        }
+        return true;
+    }
+
+    /** The end of {@code [a-z]+(-[a-z]+)?} starting at {@code from}, or -1 when there is none. */
+    private static int hyphenatedWord(String s, int from) {
+        int i = lowerRun(s, from);
+        if (i == from) return -1;
+        if (i < s.length() && s.charAt(i) == '-') {
+            int j = lowerRun(s, i + 1);
+            return j == i + 1 ? -1 : j;
+        }
+        return i;
+    }
+
+    private static int lowerRun(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') i++;
+        return i;
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
 
     /** The canonical name of one category. */
     public static String canonical(String category) {

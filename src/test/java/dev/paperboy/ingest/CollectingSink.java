@@ -9,6 +9,7 @@ public class CollectingSink implements RecordSink {
     public final List<Paper> papers = new ArrayList<>();
     public final List<String> rejects = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();
+    public final List<String> skips = new ArrayList<>();
 
     @Override
     public void accept(Paper paper) {
@@ -18,6 +19,11 @@ public class CollectingSink implements RecordSink {
     @Override
     public void reject(String where, String reason) {
         rejects.add(where + ": " + reason);
+    }
+
+    @Override
+    public void skip(String where, String reason) {
+        skips.add(where + ": " + reason);
     }
 
     @Override

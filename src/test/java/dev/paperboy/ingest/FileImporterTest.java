@@ -78,7 +78,9 @@ class FileImporterTest {
                 new Expect(JSON.resolve("daily-listing-small.jsonl"), "daily-listing", 3, 2),
                 new Expect(JSON.resolve("beir-corpus-small.jsonl"), "beir-corpus", 3, 2),
                 new Expect(TEXT.resolve("hf-papers-page.txt"), "text-listing", 4, 0),
-                new Expect(TEXT.resolve("arxiv-listing.txt"), "text-listing", 3, 0));
+                new Expect(TEXT.resolve("arxiv-listing.txt"), "text-listing", 3, 0),
+                new Expect(TEXT.resolve("hf-papers-page-urls.txt"), "text-listing", 9, 0),
+                new Expect(TEXT.resolve("arxiv-listing-urls.txt"), "text-listing", 4, 0));
         for (Expect c : cases) {
             ImportReport r = importFile(c.file);
             assertEquals(c.format, r.format(), c.file.toString());
@@ -87,7 +89,40 @@ class FileImporterTest {
             assertEquals(Optional.empty(), r.fileError());
             assertEquals(c.failed > 0 ? 1 : 0, r.exitCode());
         }
-        assertEquals(3 + 1 + 3 + 3 + 3 + 4 + 3, store.count());
+        assertEquals(3 + 1 + 3 + 3 + 3 + 4 + 3 + 9 + 4, store.count());
+    }
+
+    @Test
+    void paperLikeParagraphsSkippedInATextListingAreCountedInTheSummaryAndToldWithTheirLine() throws IOException {
+        String prose = "This paragraph has more than enough words to look like an abstract of a paper. "
+                + "It has several sentences, and it ends with a full stop. It goes on for a while longer to pass "
+                + "the length test that abstracts must pass before they count.";
+        Path file = Files.writeString(tmp.resolve("page.txt"), "A Paper That Is Taken\n\n" + prose + "\n\n"
+                + "A Paper Whose Title Ends With A Colon:\n\n" + prose + "\n");
+        ImportReport r = importFile(file);
+        assertEquals(1, r.added());
+        assertEquals(1, r.skipped());
+        assertEquals(0, r.exitCode(), "a skipped paragraph is no failure");
+        assertEquals(file + " (text-listing): 1 new, 0 updated, 0 unchanged, 0 failed; skipped 1 paper-like paragraph",
+                r.summaryLine());
+        assertEquals(List.of(file + ":line 5: skipped paper-like paragraph: \"A Paper Whose Title Ends With A Colon:\""
+                + " is followed by an abstract but is no title (it ends with ':')"), r.notes());
+        assertTrue(ImportReport.totalLine(List.of(r)).endsWith("; skipped 1 paper-like paragraph"));
+    }
+
+    @Test
+    void anOaiRecordWithoutTitleOrWithAnOversizedFieldFailsWithItsPlace() throws IOException {
+        String page = Files.readString(Path.of("src/test/resources/fixtures/harvest/oai-cs-page2.xml"))
+                .replace("<title>Auditing Data Deletion in Federated Learning</title>", "")
+                .replace("<forenames>Omar</forenames>", "")
+                .replace("<forenames>S{\\o}ren</forenames>", "<forenames>" + "S".repeat(600) + "</forenames>");
+        Path file = Files.writeString(tmp.resolve("oai.xml"), page);
+        ImportReport r = importFile(file);
+        assertEquals(0, r.added());
+        assertEquals(2, r.failed());
+        assertEquals(List.of(file + ":record 1 (2611.04391): author name longer than 500 characters",
+                file + ":record 3 (2611.04455): missing title"), r.failures());
+        assertEquals(0, store.count());
     }
 
     @Test
@@ -178,7 +213,7 @@ class FileImporterTest {
         assertEquals(9, r.added());
         assertEquals(1, r.failed());
         assertTrue(r.failures().getFirst().endsWith(
-                ":record 7 (2501.00007): store: unable to save: constraint violated by 2501.00007"), r.failures().getFirst());
+                ":line 7 (2501.00007): store: unable to save: constraint violated by 2501.00007"), r.failures().getFirst());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.paperboy.ingest.arxiv;
 
 import dev.paperboy.ingest.FormatException;
 import dev.paperboy.ingest.RecordSink;
+import dev.paperboy.ingest.Tex;
 import dev.paperboy.ingest.SafeXml;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
@@ -257,11 +258,13 @@ public final class ArxivAtomParser {
         if (published != null && arxivId.version() >= 1) versions.add(new PaperVersion(1, published));
         if (updated != null && arxivId.version() > 1) versions.add(new PaperVersion(arxivId.version(), updated));
 
-        List<String> categories = e.categories.stream().filter(Texts::isCategory).toList();
-        String primary = e.primaryCategory != null && Texts.isCategory(e.primaryCategory) ? e.primaryCategory : null;
+        // The old API also sent ACM and MSC classes (I.2.6, 68T05) as categories: not arXiv's, and left out
+        // without a word. Anything else that is no category is dropped with a note by the admission check.
+        List<String> categories = e.categories.stream().filter(c -> !isClassification(c)).toList();
+        String primary = e.primaryCategory != null && !isClassification(e.primaryCategory) ? e.primaryCategory : null;
         Links links = new Links(e.abs, e.pdf, null, null).orElse(Links.arxiv(arxivId));
 
-        sink.accept(Paper.builder(arxivId.base())
+        sink.accept("entry " + position, Tex.namesToUnicode(Paper.builder(arxivId.base())
                 .version(arxivId.version())
                 .title(Texts.collapse(e.title))
                 .authors(e.authors.stream().filter(a -> !a.name().isEmpty()).toList())
@@ -276,7 +279,14 @@ public final class ArxivAtomParser {
                 .links(links)
                 .source(SOURCE)
                 .versions(versions)
-                .build());
+                .build()));
+    }
+
+    /** An ACM ("I.2.6", "F.2.2; G.2.1") or MSC ("68T05", "05C80") class: starts with a capital and a dot, or a digit. */
+    private static boolean isClassification(String term) {
+        String t = term.strip();
+        return !t.isEmpty() && (Character.isDigit(t.charAt(0))
+                || (t.length() > 1 && t.charAt(0) >= 'A' && t.charAt(0) <= 'Z' && t.charAt(1) == '.'));
     }
 
     private static void close(XMLStreamReader r) {

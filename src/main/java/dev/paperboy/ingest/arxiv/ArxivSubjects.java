@@ -1,5 +1,6 @@
 package dev.paperboy.ingest.arxiv;
 
+import dev.paperboy.paper.Categories;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -194,7 +195,7 @@ final class ArxivSubjects {
         if (s == null) return Optional.empty();
         String id = BY_NAME.get(s.toLowerCase(Locale.ROOT));
         if (id != null) return Optional.of(id);
-        return Texts.isCategory(s) && s.contains(".") ? Optional.of(s) : Optional.empty();
+        return Categories.isValid(s) && s.contains(".") ? Optional.of(s) : Optional.empty();
     }
 
     private static Map<String, String> load() {

@@ -2,6 +2,7 @@ package dev.paperboy.ingest.arxiv;
 
 import dev.paperboy.ingest.FormatException;
 import dev.paperboy.ingest.RecordSink;
+import dev.paperboy.ingest.Tex;
 import dev.paperboy.ingest.SafeXml;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
@@ -414,12 +415,12 @@ public final class OaiPmhParser {
             String doi = Texts.collapse(d.doi);
             // arXivRaw lists a paper's DOI and its erratum's DOI space-separated; the paper's comes first.
             if (doi != null && doi.contains(" ")) doi = doi.substring(0, doi.indexOf(' '));
-            sink.accept(Paper.builder(base)
+            sink.accept("record " + records, Tex.namesToUnicode(Paper.builder(base)
                     .version(d.version)
                     .title(Texts.collapse(d.title))
                     .authors(d.authors.stream().filter(a -> !a.name().isEmpty()).toList())
                     .abstractText(Texts.collapse(d.abstractText))
-                    .categories(d.categories.stream().filter(Texts::isCategory).toList())
+                    .categories(d.categories)
                     .published(d.published)
                     .updated(d.updated)
                     .doi(doi)
@@ -429,7 +430,7 @@ public final class OaiPmhParser {
                     .links(Links.arxiv(new ArxivId(base, d.version)))
                     .source(SOURCE)
                     .versions(d.versions)
-                    .build());
+                    .build()));
         }
     }
 

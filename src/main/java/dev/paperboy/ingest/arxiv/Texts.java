@@ -12,9 +12,6 @@ final class Texts {
     private Texts() {}
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    // archive[-part][.subject[-part]]: cs.LG, cond-mat.mes-hall, hep-th, q-bio.NC. ACM (I.2.6) and MSC
-    // (68T05) classes, which the old API also sent as <category>, do not match.
-    private static final Pattern CATEGORY = Pattern.compile("[a-z]+(?:-[a-z]+)?(?:\\.[A-Za-z]+(?:-[a-z]+)?)?");
     private static final Pattern ARXIV_URL = Pattern.compile("https?://(?:www\\.|export\\.)?arxiv\\.org/[^\\s\"<>]*");
 
     /** Collapses arXiv's hard line breaks and runs of whitespace to single spaces and trims; null for blank. */
@@ -22,11 +19,6 @@ final class Texts {
         if (s == null) return null;
         String c = WHITESPACE.matcher(s).replaceAll(" ").strip();
         return c.isEmpty() ? null : c;
-    }
-
-    /** True when the text is shaped like an arXiv category name. */
-    static boolean isCategory(String s) {
-        return s != null && s.length() <= 40 && CATEGORY.matcher(s.strip()).matches();
     }
 
     /** True for http(s) links into arxiv.org, the only links Paperboy takes from arXiv responses. */

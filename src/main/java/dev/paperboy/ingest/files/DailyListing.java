@@ -1,6 +1,7 @@
 package dev.paperboy.ingest.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperboy.ingest.Tex;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Links;
@@ -49,7 +50,8 @@ public final class DailyListing extends JsonLinesFormat {
         ArxivId base = new ArxivId(id.base(), 0);
         Links links = new Links(Text.webLink(JsonFields.text(obj, "abs")), Text.webLink(JsonFields.text(obj, "pdf")), null, null)
                 .orElse(Links.arxiv(base));
-        return Paper.builder(id.base())
+        // Listing titles and names are arXiv's metadata, TeX accents and all.
+        return Tex.namesToUnicode(Paper.builder(id.base())
                 .title(Text.oneLine(JsonFields.text(obj, "title")))
                 .authors(authors(JsonFields.strings(obj, "authors")))
                 .abstractText(Text.paragraphs(JsonFields.text(obj, "summary")))
@@ -59,7 +61,7 @@ public final class DailyListing extends JsonLinesFormat {
                 .comments(Text.oneLine(JsonFields.text(obj, "comment")))
                 .links(links)
                 .source(SOURCE)
-                .build();
+                .build());
     }
 
     /**

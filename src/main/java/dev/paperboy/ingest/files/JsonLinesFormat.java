@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.ingest.FileFormat;
 import dev.paperboy.ingest.RecordSink;
-import dev.paperboy.paper.Limits;
 import dev.paperboy.paper.Paper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,7 @@ import java.util.Set;
 public abstract class JsonLinesFormat implements FileFormat {
 
     /**
-     * Longest line read: a 3,303-author record is ~60 KB and a 100 KB title must still reach {@link Limits},
+     * Longest line read: a 3,303-author record is ~60 KB and a 100 KB title must still reach the limits check,
      * while the tree of one line stays a few tens of MB at most.
      */
     static final int MAX_LINE_CHARS = 2_000_000;
@@ -70,12 +69,7 @@ public abstract class JsonLinesFormat implements FileFormat {
             sink.reject(withId(where, obj), e.getMessage());
             return;
         }
-        List<String> problems = Limits.problems(paper);
-        if (!problems.isEmpty()) {
-            sink.reject(where + " (" + JsonFields.abbreviate(paper.id()) + ")", String.join("; ", problems));
-            return;
-        }
-        sink.accept(paper);
+        sink.accept(where, paper);
     }
 
     /** The place with the record's id when it has a readable one. */

@@ -1,6 +1,7 @@
 package dev.paperboy.ingest.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperboy.ingest.Tex;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Links;
@@ -54,7 +55,8 @@ public final class KaggleSnapshot extends JsonLinesFormat {
         }
         String categories = JsonFields.text(obj, "categories");
 
-        return Paper.builder(id.base())
+        // The snapshot is arXiv's metadata, TeX accents and all.
+        return Tex.namesToUnicode(Paper.builder(id.base())
                 .version(version)
                 .title(Text.oneLine(JsonFields.text(obj, "title")))
                 .authors(authors(obj))
@@ -69,7 +71,7 @@ public final class KaggleSnapshot extends JsonLinesFormat {
                 .links(Links.arxiv(new ArxivId(id.base(), 0)))
                 .source(SOURCE)
                 .versions(versions)
-                .build();
+                .build());
     }
 
     /** Authors from {@code authors_parsed} ([last, first, suffix]) in order, else split from {@code authors}. */

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.ingest.Admission;
 import dev.paperboy.ingest.FormatException;
 import dev.paperboy.ingest.arxiv.ArxivAtomParser;
 import dev.paperboy.ingest.arxiv.ArxivAtomParser.AtomPage;
@@ -103,7 +104,7 @@ public final class ArxivApiClient {
         }
         AtomPage page;
         try {
-            page = ArxivAtomParser.parse(new ByteArrayInputStream(r.body()), sink);
+            page = ArxivAtomParser.parse(new ByteArrayInputStream(r.body()), new Admission(sink));
         } catch (FormatException | IOException e) {
             if (!r.ok()) throw new HarvestException("arxiv-api: " + uri + " answered HTTP " + r.status(), e);
             throw new HarvestException("arxiv-api: unable to parse the response to " + uri + ": " + e.getMessage(), e);

@@ -6,7 +6,7 @@ package dev.paperboy.ingest.harvest;
  * @param ran      false when another harvester held the lease and this one did nothing
  * @param pages    responses read
  * @param stored   papers written (new, updated or unchanged)
- * @param rejected records the parser could not read
+ * @param rejected records refused: unreadable, or beyond the limits of the admission check
  * @param skipped  records left out because none of their categories is wanted
  */
 public record HarvestResult(String key, boolean ran, int pages, long stored, long rejected, long skipped) {

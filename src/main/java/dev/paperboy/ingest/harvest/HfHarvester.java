@@ -1,5 +1,6 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.ingest.Admission;
 import dev.paperboy.ingest.FormatException;
 import dev.paperboy.ingest.http.FetchException;
 import dev.paperboy.ingest.http.PoliteFetcher;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -101,7 +101,7 @@ public final class HfHarvester {
             } else {
                 if (!r.ok()) throw new HarvestException("hf: " + uri + " answered HTTP " + r.status());
                 try {
-                    parser.read(new ByteArrayInputStream(r.body()), sink);
+                    parser.read(new ByteArrayInputStream(r.body()), new Admission(sink));
                 } catch (FormatException | IOException e) {
                     throw new HarvestException("hf: unable to parse the daily list of " + day + ": " + e.getMessage(),
                             e);
@@ -126,13 +126,18 @@ public final class HfHarvester {
         PoliteFetcher.Response r = fetch(uri, "paper " + id.base());
         if (r.status() == 404) return Optional.empty();
         if (!r.ok()) throw new HarvestException("hf: " + uri + " answered HTTP " + r.status());
+        PageSink sink = new PageSink(Set.of(), s -> {});
         try {
-            Paper p = parser.readPaper(new ByteArrayInputStream(r.body()));
-            papers.upsertAll(List.of(p));
-            return Optional.of(p);
+            parser.read(new ByteArrayInputStream(r.body()), new Admission(sink));
         } catch (FormatException | IOException e) {
             throw new HarvestException("hf: unable to parse paper " + id.base() + ": " + e.getMessage(), e);
         }
+        if (sink.papers.size() != 1) {
+            throw new HarvestException("hf: paper " + id.base() + " rejected: "
+                    + sink.firstRejection.orElse("the answer holds no paper object"));
+        }
+        papers.upsertAll(sink.papers);
+        return Optional.of(sink.papers.getFirst());
     }
 
     private PoliteFetcher.Response fetch(URI uri, String what) throws HarvestException, InterruptedException {

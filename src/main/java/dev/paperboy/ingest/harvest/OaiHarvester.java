@@ -1,5 +1,6 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.ingest.Admission;
 import dev.paperboy.ingest.FormatException;
 import dev.paperboy.ingest.arxiv.OaiPmhParser;
 import dev.paperboy.ingest.arxiv.OaiPmhParser.OaiPage;
@@ -151,7 +152,7 @@ public final class OaiHarvester {
         }
         if (!r.ok()) throw new HarvestException("oai: " + uri + " answered HTTP " + r.status());
         try {
-            return OaiPmhParser.parse(new ByteArrayInputStream(r.body()), sink);
+            return OaiPmhParser.parse(new ByteArrayInputStream(r.body()), new Admission(sink));
         } catch (FormatException | IOException e) {
             throw new HarvestException("oai: unable to parse ListRecords page " + uri + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.paperboy.ingest.RecordSink;
 import dev.paperboy.paper.Paper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,6 +15,7 @@ final class PageSink implements RecordSink {
     final List<Paper> papers = new ArrayList<>();
     int rejected;
     int skipped;
+    Optional<String> firstRejection = Optional.empty();
 
     /** @param wanted categories to keep; empty keeps everything */
     PageSink(Set<String> wanted, Consumer<String> progress) {
@@ -33,6 +35,12 @@ final class PageSink implements RecordSink {
     @Override
     public void reject(String where, String reason) {
         rejected++;
+        if (firstRejection.isEmpty()) firstRejection = Optional.of(where + ": " + reason);
         progress.accept("  rejected " + where + ": " + reason);
+    }
+
+    @Override
+    public void note(String message) {
+        progress.accept("  " + message);
     }
 }

@@ -14,7 +14,6 @@ import dev.paperboy.ingest.files.Text;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.HubEntry;
-import dev.paperboy.paper.Limits;
 import dev.paperboy.paper.Links;
 import dev.paperboy.paper.Paper;
 import java.io.IOException;
@@ -93,25 +92,6 @@ public final class HfDailyPapers implements FileFormat {
         }
     }
 
-    /** Parses the single-paper object of {@code /api/papers/{id}}. */
-    public Paper readPaper(InputStream in) throws IOException, FormatException {
-        JsonNode obj;
-        try {
-            obj = mapper.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new FormatException("hf-daily: unable to parse paper JSON: " + e.getOriginalMessage(), e);
-        }
-        if (obj == null || !obj.isObject()) throw new FormatException("hf-daily: paper JSON is not an object");
-        try {
-            Paper paper = mapPaper(obj, null);
-            List<String> problems = Limits.problems(paper);
-            if (!problems.isEmpty()) throw new FormatException("hf-daily: paper rejected: " + String.join("; ", problems));
-            return paper;
-        } catch (RecordException e) {
-            throw new FormatException("hf-daily: paper rejected: " + e.getMessage());
-        }
-    }
-
     private void emit(RecordSink sink, String where, JsonNode obj, boolean single) {
         Paper paper;
         try {
@@ -120,12 +100,7 @@ public final class HfDailyPapers implements FileFormat {
             sink.reject(where + idOf(single ? obj : obj.get("paper")), e.getMessage());
             return;
         }
-        List<String> problems = Limits.problems(paper);
-        if (!problems.isEmpty()) {
-            sink.reject(where + " (" + JsonFields.abbreviate(paper.id()) + ")", String.join("; ", problems));
-            return;
-        }
-        sink.accept(paper);
+        sink.accept(where, paper);
     }
 
     private static Paper mapItem(JsonNode item) {

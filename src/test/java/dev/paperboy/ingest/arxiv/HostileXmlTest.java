@@ -3,7 +3,6 @@ package dev.paperboy.ingest.arxiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +109,7 @@ class HostileXmlTest {
     }
 
     @Test
-    void billionLaughsIsRefusedQuickly() {
+    void billionLaughsIsRefusedBeforeAnyExpansion() {
         StringBuilder dtd = new StringBuilder("<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 10; i++) {
             dtd.append("<!ENTITY lol").append(i).append(" \"");
@@ -120,7 +118,8 @@ class HostileXmlTest {
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE OAI-PMH [" + dtd + "]>"
                 + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>&lol10;</responseDate></OAI-PMH>";
 
-        FormatException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> oai(xml, new Collected()));
+        // Refused when the DTD is seen, before any entity could expand.
+        FormatException e = oai(xml, new Collected());
 
         assertEquals("xml: DTDs are not allowed (oai input)", e.getMessage());
     }

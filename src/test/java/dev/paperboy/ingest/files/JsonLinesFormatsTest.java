@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.ingest.Admission;
 import dev.paperboy.ingest.CollectingSink;
 import dev.paperboy.ingest.FileFormat;
 import dev.paperboy.paper.Author;
@@ -25,17 +26,18 @@ class JsonLinesFormatsTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/json");
 
+    /** What the format reads, through the admission check every stored record passes. */
     static CollectingSink read(FileFormat format, String fixture) throws Exception {
         CollectingSink sink = new CollectingSink();
         try (InputStream in = Files.newInputStream(FIXTURES.resolve(fixture))) {
-            format.read(in, sink);
+            format.read(in, new Admission(sink));
         }
         return sink;
     }
 
     static CollectingSink read(FileFormat format, byte[] content) throws Exception {
         CollectingSink sink = new CollectingSink();
-        format.read(new ByteArrayInputStream(content), sink);
+        format.read(new ByteArrayInputStream(content), new Admission(sink));
         return sink;
     }
 
@@ -159,6 +161,26 @@ class JsonLinesFormatsTest {
                 "line 4 (2504.00013): id is not a string but a number",
                 "line 5: not a JSON object",
                 "line 6 (2504.00014): title is not a string but an object"), sink.rejects);
+    }
+
+    @Test
+    void texInKaggleAndListingNamesBecomesUnicodeAndInvalidCategoriesAreDroppedWithANote() throws Exception {
+        String kaggle = "{\"id\":\"0801.0001\",\"submitter\":\"X\",\"title\":\"On Erd\\\\H{o}s' Graphs with $\\\\alpha$\","
+                + "\"categories\":\"math.CO cs.\\\"><img\",\"abstract\":\"a\","
+                + "\"authors_parsed\":[[\"Bollob\\\\'as\",\"B\\\\'ela\",\"\"],[\"Magnusson\",\"M{\\\\aa}ns\",\"\"]]}\n";
+        CollectingSink k = read(new KaggleSnapshot(), kaggle.getBytes(StandardCharsets.UTF_8));
+        Paper p = k.paper("0801.0001");
+        assertEquals("On Erdős' Graphs with $\\alpha$", p.title());
+        assertEquals(List.of(new Author("Béla Bollobás"), new Author("Måns Magnusson")), p.authors());
+        assertEquals(List.of("math.CO"), p.categories());
+        assertEquals(List.of("line 1 (0801.0001): dropped categories that are not arXiv categories: \"cs.\"><img\""),
+                k.notes);
+
+        String listing = "{\"id\":\"2504.00030\",\"title\":\"Caf\\\\'e Networks\",\"authors\":[\"J\\\\\\\"urgen Sch\\\\\\\"onberg\"],"
+                + "\"categories\":[\"cs.LG\"],\"summary\":\"s\"}\n";
+        CollectingSink l = read(new DailyListing(), listing.getBytes(StandardCharsets.UTF_8));
+        assertEquals("Café Networks", l.paper("2504.00030").title());
+        assertEquals(List.of(new Author("Jürgen Schönberg")), l.paper("2504.00030").authors());
     }
 
     @Test

@@ -101,6 +101,81 @@ class TextListingTest {
     }
 
     @Test
+    void aSavedHuggingFacePageYieldsEveryPaperEvenWhenAbstractsEndInLinks() throws Exception {
+        CollectingSink sink = read("hf-papers-page-urls.txt");
+        assertEquals(List.of(
+                        "Patchwork Attention: Sub-Quadratic Context by Stitching Local Windows",
+                        "Search-R2: Teaching Small Models to Query a Search Engine Mid-Thought",
+                        "Clinical Notes Are Not Enough: Auditing Diagnosis Models Across Hospitals",
+                        "Next-Token Prediction Learns Planning Implicitly, Up to a Point",
+                        "Mixture-of-Depths for Speech Recognition",
+                        "Why Do Diffusion Models Memorise? A Data-Duplication Account",
+                        "Lossless Compression of KV Caches with Learned Entropy Coding",
+                        "Benchmarks Leak: Measuring Test-Set Contamination in Code Models",
+                        "Sparse Autoencoders Find Units for Negation"),
+                sink.papers.stream().map(Paper::title).toList());
+        assertEquals(List.of(), sink.rejects);
+        assertEquals(List.of(), sink.skips);
+        Paper patchwork = sink.papers.get(0);
+        assertTrue(patchwork.abstractText().endsWith("Code is available at: https://github.com/hkwon/patchwork-attention"),
+                patchwork.abstractText());
+        Paper search = sink.paper("2606.05518");
+        assertTrue(search.abstractText().endsWith("https://github.com/rb-lab/search-r2.git"), search.abstractText());
+        // A line of names under the title is the byline, not the title.
+        Paper clinical = sink.papers.get(2);
+        assertEquals(List.of(new Author("Ana Souza"), new Author("Wei Zhang"), new Author("Omar Haddad"),
+                new Author("Lena Fischer")), clinical.authors());
+        assertTrue(clinical.abstractText().endsWith("should be the norm"), clinical.abstractText());
+        assertEquals("2606.04871", sink.papers.get(4).id());
+    }
+
+    @Test
+    void anArxivListingYieldsEveryPaperEvenWhenAbstractsEndInLinks() throws Exception {
+        CollectingSink sink = read("arxiv-listing-urls.txt");
+        assertEquals(List.of("2606.11002", "2606.11040", "2606.11077", "2606.10998"), sink.ids());
+        assertEquals(List.of(new Author("Kofi Mensah"), new Author("Julia Weber"), new Author("Tomás Ruiz")),
+                sink.paper("2606.11040").authors());
+        assertTrue(sink.paper("2606.11002").abstractText().endsWith("Code is available at this https URL"));
+        assertEquals(List.of(), sink.skips);
+    }
+
+    @Test
+    void aParagraphOfNamesBetweenTitleAndAbstractGivesTheAuthors() throws Exception {
+        CollectingSink sink = readText("Quantum Walks on Dynamic Graphs\n\nAda Lovelace, Charles Babbage and Mary"
+                + " Somerville\n\n" + PROSE + "\n");
+        assertEquals(List.of("Quantum Walks on Dynamic Graphs"), sink.papers.stream().map(Paper::title).toList());
+        assertEquals(List.of(new Author("Ada Lovelace"), new Author("Charles Babbage"), new Author("Mary Somerville")),
+                sink.papers.getFirst().authors());
+    }
+
+    @Test
+    void anAbstractHeadingBetweenTitleAndAbstractIsPassedOver() throws Exception {
+        CollectingSink sink = readText("Quantum Walks on Dynamic Graphs\nAda Lovelace, Charles Babbage\n\nAbstract\n\n"
+                + PROSE + "\n");
+        assertEquals(List.of("Quantum Walks on Dynamic Graphs"), sink.papers.stream().map(Paper::title).toList());
+        assertEquals(List.of(new Author("Ada Lovelace"), new Author("Charles Babbage")), sink.papers.getFirst().authors());
+    }
+
+    @Test
+    void paperLikeParagraphsThatAreRefusedAreReportedWithTheirLine() throws Exception {
+        String text = "Submitted by\nuser\n3\nA Title That Ends With A Colon:\n\n" + PROSE + "\n\n"
+                + "A Title Followed By A Short Abstract\n\n"
+                + "This abstract is only one sentence long, but it is long enough to look like prose to a reader.\n\n"
+                + "Join the Hugging Face community\n\n" + PROSE + "\n";
+        CollectingSink sink = readText(text);
+        assertEquals(List.of(), sink.papers);
+        assertEquals(List.of(
+                "line 4: paper-like paragraph: \"A Title That Ends With A Colon:\" is followed by an abstract but is"
+                        + " no title (it ends with ':')",
+                "line 8: title \"A Title Followed By A Short Abstract\" is followed by a paragraph that is no abstract"
+                        + " (shorter than 200 characters)"), sink.skips);
+    }
+
+    static final String PROSE = "This paragraph has more than enough words to look like an abstract of a paper. "
+            + "It has several sentences, and it ends with a full stop. It goes on for a while longer to pass "
+            + "the length test that abstracts must pass before they count.";
+
+    @Test
     void sniffNeedsTextWithAtLeastOnePaper() throws Exception {
         assertTrue(listing.sniff(Files.readString(FIXTURES.resolve("hf-papers-page.txt")), "papers.txt"));
         assertTrue(listing.sniff(Files.readString(FIXTURES.resolve("arxiv-listing.txt")), "list.txt"));

@@ -12,6 +12,7 @@ import dev.paperboy.paper.Paper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ class ArxivApiClientTest {
 
     @BeforeEach
     void open() throws Exception {
-        bed = new HarvestBed(dir, Clock.systemUTC());
+        bed = new HarvestBed(dir, Clock.fixed(java.time.Instant.parse("2026-11-27T03:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -50,7 +51,7 @@ class ArxivApiClientTest {
         assertEquals(List.of("2", "2", "2"), hits.stream().map(h -> h.param("max_results")).toList());
         assertEquals("cat:cs.CL AND ti:retrieval", hits.getFirst().param("search_query"));
         assertEquals(5, bed.papers.count());
-        assertTrue(bed.server.smallestGapMillis() >= HarvestBed.INTERVAL_MS);
+        assertEquals(HarvestBed.INTERVAL_MS, bed.server.smallestGapMillis());
     }
 
     @Test
@@ -65,27 +66,49 @@ class ArxivApiClientTest {
     }
 
     @Test
-    void aRecordedHundredEntryPageIsStored() throws Exception {
-        bed.server.enqueue(Reply.xml(fixture("arxiv-api-2026-q-testing-100-entries.xml")));
-        ArxivApiClient.SearchResult r = bed.api(100).search("testing", 100, s -> {});
-        assertEquals(214_881, r.totalResults());
-        assertEquals(100, r.stored() + r.rejected());
-        assertEquals(r.stored(), bed.papers.count());
+    void aResultPageIsStoredWithUnicodeNamesAndOnlyArxivCategories() throws Exception {
+        bed.server.enqueue(Reply.xml(fixture("api-search-page.xml")));
+        List<String> progress = new ArrayList<>();
+        ArxivApiClient.SearchResult r = bed.api(100).search("cat:cs.CL AND ti:retrieval", 100, progress::add);
+        assertEquals(new ArxivApiClient.SearchResult(3, 1, 3, 0), r);
+
+        Paper codeSwitched = bed.papers.find("2611.05012").orElseThrow();
+        assertEquals(2, codeSwitched.version());
+        assertEquals(List.of("José García", "Anh Tràn"), codeSwitched.authors().stream().map(a -> a.name()).toList());
+        assertEquals(List.of("cs.CL", "cs.IR"), codeSwitched.categories());
+        Paper small = bed.papers.find("2611.05120").orElseThrow();
+        assertEquals(List.of("Ingrid Strøm"), small.authors().stream().map(a -> a.name()).toList());
+        // The ACM class I.2.7 is no arXiv category and not worth a note either.
+        assertEquals(List.of("cs.CL"), small.categories());
+        assertTrue(progress.stream().noneMatch(l -> l.contains("dropped")), progress.toString());
+    }
+
+    @Test
+    void anEntryBeyondTheLimitsIsRejectedWithItsPlaceAndTheRestStored() throws Exception {
+        String page = HarvestBed.text("api-search-page.xml")
+                .replace("<title>When Does Retrieval Help Small Language Models?</title>", "<title></title>");
+        bed.server.enqueue(Reply.xml(page));
+        List<String> progress = new ArrayList<>();
+        ArxivApiClient.SearchResult r = bed.api(100).search("cat:cs.CL", 100, progress::add);
+        assertEquals(2, r.stored());
+        assertEquals(1, r.rejected());
+        assertEquals(Optional.empty(), bed.papers.find("2611.05120"));
+        assertTrue(progress.contains("  rejected entry 2 (2611.05120): missing title"), progress.toString());
     }
 
     @Test
     void anIdLookupStoresThePaperArxivReturns() throws Exception {
-        bed.server.enqueue(Reply.xml(fixture("arxiv-api-2016-classic-id_list-1111.2011v2.xml")));
-        Optional<Paper> p = bed.api(10).fetch(ArxivId.parse("1111.2011v2").orElseThrow());
+        bed.server.enqueue(Reply.xml(FeedPages.atomPage(1, 0, List.of("2611.00042"))));
+        Optional<Paper> p = bed.api(10).fetch(ArxivId.parse("2611.00042v1").orElseThrow());
         assertTrue(p.isPresent());
-        assertEquals("1111.2011", p.get().id());
-        assertEquals("1111.2011v2", bed.server.hits().getFirst().param("id_list"));
-        assertEquals(Optional.of(p.get().id()), bed.papers.find("1111.2011").map(Paper::id));
+        assertEquals("2611.00042", p.get().id());
+        assertEquals("2611.00042v1", bed.server.hits().getFirst().param("id_list"));
+        assertEquals(Optional.of(p.get().id()), bed.papers.find("2611.00042").map(Paper::id));
     }
 
     @Test
     void anUnknownIdIsAbsentNotAnError() throws Exception {
-        bed.server.enqueue(Reply.xml(fixture("arxiv-api-2025-empty-result.xml")));
+        bed.server.enqueue(Reply.xml(FeedPages.atomPage(0, 0, List.of())));
         assertEquals(Optional.empty(), bed.api(10).fetch(ArxivId.parse("1201.5678").orElseThrow()));
         assertEquals(0, bed.papers.count());
     }

@@ -1,11 +1,10 @@
 package dev.paperboy.ingest.harvest;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.paperboy.db.Database;
 import dev.paperboy.ingest.http.FetchSettings;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.http.ReplayServer;
+import dev.paperboy.ingest.http.SimulatedTime;
 import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
@@ -20,9 +19,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-/** A loopback replay server, a SQLite store and the harvest machinery wired as {@code serve} wires it. */
+/**
+ * A loopback replay server, a SQLite store and the harvest machinery wired as {@code serve} wires it. The
+ * fetcher keeps its intervals on {@link #time}, which the server also reads, so no test waits for real.
+ */
 final class HarvestBed implements AutoCloseable {
-    static final Path FIXTURES = Path.of("../shared/data/fixtures");
+    /** Pages written for these tests. */
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/harvest");
     static final long INTERVAL_MS = 200;
 
     final ReplayServer server;
@@ -30,6 +33,7 @@ final class HarvestBed implements AutoCloseable {
     final JdbiPaperStore papers;
     final JdbiHarvestStore states;
     final Clock clock;
+    final SimulatedTime time = new SimulatedTime();
     final HarvestConfig config;
     final PoliteFetcher fetcher;
 
@@ -38,13 +42,13 @@ final class HarvestBed implements AutoCloseable {
     }
 
     HarvestBed(Path dir, Clock clock, Set<String> categories) throws IOException {
-        this.server = new ReplayServer();
+        this.server = new ReplayServer(time);
         this.db = Database.open(Database.sqliteUrl(dir.resolve("paperboy.db")));
         this.papers = new JdbiPaperStore(db);
         this.states = new JdbiHarvestStore(db);
         this.clock = clock;
         this.config = config(server, categories);
-        this.fetcher = fetcher(config, states);
+        this.fetcher = fetcher(config, states, time, time);
     }
 
     /** Harvest settings pointing every source at the replay server, with a short interval. */
@@ -58,10 +62,20 @@ final class HarvestBed implements AutoCloseable {
                 .withCategories(categories);
     }
 
+    /** A fetcher in real time: for a child process, a benchmark or a real scheduler. */
     static PoliteFetcher fetcher(HarvestConfig config, JdbiHarvestStore states) {
+        return fetcher(config, states, Clock.systemUTC(), Sleeper.real());
+    }
+
+    static PoliteFetcher fetcher(HarvestConfig config, JdbiHarvestStore states, Clock clock, Sleeper sleeper) {
         FetchSettings s = config.fetchSettings("test")
                 .withRetries(config.maxAttempts(), Duration.ofMillis(50), Duration.ofMillis(200));
-        return new PoliteFetcher(s, Clock.systemUTC(), Sleeper.real(), new Random(11), states);
+        return new PoliteFetcher(s, clock, sleeper, new Random(11), states);
+    }
+
+    /** Another fetcher on this bed's simulated time, as a second process would have. */
+    PoliteFetcher secondFetcher() {
+        return fetcher(config, states, time, time);
     }
 
     OaiHarvester oai(String holder) {
@@ -83,11 +97,18 @@ final class HarvestBed implements AutoCloseable {
         return out;
     }
 
-    /** A recorded fixture; skips the test (with the reason) when the shared data is absent. */
+    /** A page written for these tests. */
     static Path fixture(String name) {
-        Path p = FIXTURES.resolve(name);
-        assumeTrue(Files.isRegularFile(p), "shared fixture " + p.toAbsolutePath() + " is absent");
-        return p;
+        return FIXTURES.resolve(name);
+    }
+
+    /** A page written for these tests, as text to change a little. */
+    static String text(String name) {
+        try {
+            return Files.readString(FIXTURES.resolve(name));
+        } catch (IOException e) {
+            throw new IllegalStateException("harvest tests: unable to read " + name, e);
+        }
     }
 
     @Override

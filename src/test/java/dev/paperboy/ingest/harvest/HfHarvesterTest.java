@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HfHarvesterTest {
-    static final String DAY = "hf-daily-papers-2026-06-12.json";
+    static final String DAY = "hf-daily-2026-06-12.json";
     static final Clock JUNE_12 = Clock.fixed(Instant.parse("2026-06-12T15:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -44,12 +45,16 @@ class HfHarvesterTest {
     }
 
     @Test
-    void aRecordedDailyListIsStoredWithItsHubEntries() throws Exception {
+    void aDailyListIsStoredWithItsHubEntries() throws Exception {
         bed.server.otherwise(h -> "2026-06-12".equals(h.param("date")) ? Reply.json(fixture(DAY)) : Reply.json("[]"));
         HarvestResult r = bed.hf("a").harvest(Optional.of(LocalDate.parse("2026-06-12")), s -> {});
 
-        assertEquals(30, r.stored());
-        assertEquals(30, bed.papers.count());
+        assertEquals(3, r.stored());
+        assertEquals(3, bed.papers.count());
+        Paper patchwork = bed.papers.find("2606.07311").orElseThrow();
+        assertEquals(new HubEntry(HubEntry.HUGGING_FACE, LocalDate.parse("2026-06-12"), "hkwon", 38, 3, 412),
+                patchwork.hubEntries().getFirst());
+        assertEquals("https://github.com/hkwon/patchwork-attention", patchwork.links().code());
         Hit hit = bed.server.hits().getFirst();
         assertTrue(hit.pathAndQuery().startsWith("/api/daily_papers?date=2026-06-12"), hit.pathAndQuery());
         for (Paper p : bed.stored()) {
@@ -71,7 +76,33 @@ class HfHarvesterTest {
         bed.hf("a").harvest(Optional.empty(), s -> {});
         List<String> second = bed.server.hits().stream().skip(8).map(h -> h.param("date")).toList();
         assertEquals(List.of("2026-06-11", "2026-06-12"), second);
-        assertTrue(bed.server.smallestGapMillis() >= HarvestBed.INTERVAL_MS);
+        assertEquals(HarvestBed.INTERVAL_MS, bed.server.smallestGapMillis());
+    }
+
+    @Test
+    void anItemBeyondTheLimitsIsRejectedWithItsPlaceAndTheRestStored() throws Exception {
+        String day = HarvestBed.text(DAY).replace("\"name\": \"Mei Tanaka\"", "\"name\": \"" + "M".repeat(600) + "\"");
+        bed.server.otherwise(h -> Reply.json(day));
+        List<String> progress = new ArrayList<>();
+        HarvestResult r = bed.hf("a").harvest(Optional.of(LocalDate.parse("2026-06-12")), progress::add);
+
+        assertEquals(2, r.stored());
+        assertEquals(1, r.rejected());
+        assertEquals(Optional.empty(), bed.papers.find("2606.04871"));
+        assertTrue(progress.contains("  rejected element 3 (2606.04871): author name longer than 500 characters"),
+                progress.toString());
+    }
+
+    @Test
+    void aSinglePaperBeyondTheLimitsIsRefusedAndNotStored() throws Exception {
+        bed.server.enqueue(Reply.json("""
+                {"id":"2606.01234","title":"   ","summary":"Written for this test.",
+                 "authors":[{"name":"Ada Tester"}],"publishedAt":"2026-06-10T00:00:00.000Z","upvotes":7}
+                """));
+        HarvestException e = assertThrows(HarvestException.class,
+                () -> bed.hf("a").fetchPaper(ArxivId.parse("2606.01234").orElseThrow()));
+        assertEquals("hf: paper 2606.01234 rejected: paper (2606.01234): missing title", e.getMessage());
+        assertEquals(0, bed.papers.count());
     }
 
     @Test

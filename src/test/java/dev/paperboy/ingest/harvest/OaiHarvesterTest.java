@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.ingest.RecordSink;
 import dev.paperboy.ingest.arxiv.OaiPmhParser;
+import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.http.ReplayServer.Hit;
 import dev.paperboy.ingest.http.ReplayServer.Reply;
 import dev.paperboy.paper.Paper;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,9 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OaiHarvesterTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
-    static final String CS_46 = "arxiv-oai-arXiv-listrecords-2016-set-cs-46-records.xml";
-    static final String RAW_2015 = "arxiv-oai-arXivRaw-listrecords-2015-with-resumptiontoken.xml";
-    static final String RAW_2016 = "arxiv-oai-arXivRaw-listrecords-2016-387-records-with-resumptiontoken.xml";
+    static final String PAGE_1 = "oai-cs-page1.xml";
+    static final String PAGE_2 = "oai-cs-page2.xml";
+    static final String TOKEN = "6960524|1001";
 
     @TempDir
     Path dir;
@@ -58,11 +60,12 @@ class OaiHarvesterTest {
     }
 
     @Test
-    void aRecordedPageIsStoredAndTheRunCompletes() throws Exception {
-        bed.server.enqueue(Reply.xml(fixture(CS_46)));
+    void aLastPageIsStoredAndTheRunCompletes() throws Exception {
+        bed.server.enqueue(Reply.xml(fixture(PAGE_2)));
         HarvestResult r = bed.oai("a").harvest("cs", Optional.empty(), progress::add);
 
-        Set<String> expected = idsIn(fixture(CS_46));
+        Set<String> expected = idsIn(fixture(PAGE_2));
+        assertEquals(Set.of("2611.04391", "2611.04455"), expected);
         assertEquals(expected, storedIds());
         assertEquals(expected.size(), r.stored());
         Hit first = bed.server.hits().getFirst();
@@ -73,38 +76,82 @@ class OaiHarvesterTest {
         assertNull(first.param("until"));
 
         HarvestState s = bed.states.get("arxiv-oai:cs");
-        assertEquals(Instant.parse("2016-01-18T15:33:12Z"), s.completedResponse());
+        assertEquals(Instant.parse("2026-11-27T03:00:09Z"), s.completedResponse());
         assertEquals(Optional.empty(), s.token());
         assertEquals(CLOCK.instant(), s.lastSuccessAt());
     }
 
     @Test
-    void theRecordedTokenChainIsFollowedToTheEndWithPoliteGaps() throws Exception {
-        bed.server.otherwise(h -> switch (String.valueOf(h.param("resumptionToken"))) {
-            case "null" -> Reply.xml(fixture(RAW_2015));
-            case "726959|1001" -> Reply.xml(fixture(RAW_2016));
-            case "1403493|1001" -> Reply.xml(fixture(CS_46));
-            default -> Reply.status(404, Map.of());
-        });
+    void theTokenChainIsFollowedToTheEndWithPoliteGaps() throws Exception {
+        serveChain();
         HarvestResult r = bed.oai("a").harvest("cs", Optional.empty(), progress::add);
 
         List<Hit> hits = bed.server.hits();
-        assertEquals(3, hits.size());
-        assertEquals("726959|1001", hits.get(1).param("resumptionToken"));
-        assertEquals("1403493|1001", hits.get(2).param("resumptionToken"));
+        assertEquals(2, hits.size());
+        assertEquals(TOKEN, hits.get(1).param("resumptionToken"));
         // With a token, the verb and the token are the request's only arguments.
         assertEquals(Set.of("verb", "resumptionToken"),
-                dev.paperboy.ingest.http.ReplayServer.params(java.net.URI.create(hits.get(2).pathAndQuery())).keySet());
-        assertEquals(3, r.pages());
+                dev.paperboy.ingest.http.ReplayServer.params(java.net.URI.create(hits.get(1).pathAndQuery())).keySet());
+        assertEquals(2, r.pages());
 
-        Set<String> expected = new TreeSet<>(idsIn(fixture(RAW_2015)));
-        expected.addAll(idsIn(fixture(RAW_2016)));
-        expected.addAll(idsIn(fixture(CS_46)));
+        Set<String> expected = new TreeSet<>(idsIn(fixture(PAGE_1)));
+        expected.addAll(idsIn(fixture(PAGE_2)));
+        assertEquals(5, expected.size());
         assertEquals(expected, storedIds());
-        assertTrue(bed.server.smallestGapMillis() >= HarvestBed.INTERVAL_MS,
-                "smallest gap " + bed.server.smallestGapMillis() + " ms");
+        assertEquals(HarvestBed.INTERVAL_MS, bed.server.smallestGapMillis(), "the fetcher waited the interval");
         // The run's first responseDate is where the next run starts.
-        assertEquals(Instant.parse("2015-01-06T20:49:59Z"), bed.states.get("arxiv-oai:cs").completedResponse());
+        assertEquals(Instant.parse("2026-11-27T03:00:04Z"), bed.states.get("arxiv-oai:cs").completedResponse());
+        assertTrue(progress.stream().anyMatch(l -> l.contains("oai:arXiv.org:2611.00013 is deleted")), progress.toString());
+    }
+
+    @Test
+    void texInNamesAndTitlesIsStoredAsUnicodeAndMathIsKept() throws Exception {
+        serveChain();
+        bed.oai("a").harvest("cs", Optional.empty(), progress::add);
+
+        Paper graphs = bed.papers.find("2611.04102").orElseThrow();
+        assertEquals(List.of("Måns Magnusson", "Béla Bollobás", "Péter Erdős"),
+                graphs.authors().stream().map(a -> a.name()).toList());
+        assertEquals(List.of("Université de Montréal"), graphs.authors().get(2).affiliations());
+        assertEquals("Sparse Random Graphs with $\\alpha$-Stable Degree Sequences", graphs.title());
+        Paper paths = bed.papers.find("2611.04391").orElseThrow();
+        assertEquals("Faster Exact Shortest Paths on Road Networks & Transit Graphs", paths.title());
+        assertEquals(List.of("Søren Jensen", "Paweł Kowalski"), paths.authors().stream().map(a -> a.name()).toList());
+    }
+
+    @Test
+    void aCategoryThatIsNotArxivsIsDroppedWithANote() throws Exception {
+        serveChain();
+        bed.oai("a").harvest("cs", Optional.empty(), progress::add);
+
+        assertEquals(List.of("cs.CL", "cs.LG"), bed.papers.find("2611.04177").orElseThrow().categories());
+        assertTrue(progress.stream().anyMatch(l -> l.contains("record 2 (2611.04177): dropped categories that are not"
+                + " arXiv categories: \"cs.\"><img\", \"src=x\"")), progress.toString());
+    }
+
+    @Test
+    void recordsBeyondTheLimitsAreRejectedWithTheirPlaceAndTheRestStored() throws Exception {
+        String page = HarvestBed.text(PAGE_2)
+                .replace("<title>Auditing Data Deletion in Federated Learning</title>", "<title> </title>")
+                .replace("<forenames>Pawe{\\l}</forenames>", "<forenames>" + "P".repeat(600) + "</forenames>");
+        bed.server.enqueue(Reply.xml(page));
+        HarvestResult r = bed.oai("a").harvest("cs", Optional.empty(), progress::add);
+
+        assertEquals(0, r.stored());
+        assertEquals(2, r.rejected());
+        assertEquals(0, bed.papers.count());
+        assertTrue(progress.contains("  rejected record 1 (2611.04391): author name longer than 500 characters"),
+                progress.toString());
+        assertTrue(progress.contains("  rejected record 3 (2611.04455): missing title"), progress.toString());
+    }
+
+    /** Page 1 without a token, page 2 for its token. */
+    private void serveChain() {
+        bed.server.otherwise(h -> switch (String.valueOf(h.param("resumptionToken"))) {
+            case "null" -> Reply.xml(fixture(PAGE_1));
+            case TOKEN -> Reply.xml(fixture(PAGE_2));
+            default -> Reply.status(404, Map.of());
+        });
     }
 
     @Test
@@ -128,7 +175,7 @@ class OaiHarvesterTest {
 
     @Test
     void noRecordsMatchIsAnEmptyResultNotAnError() throws Exception {
-        bed.server.enqueue(Reply.xml(fixture("arxiv-oai-error-noRecordsMatch-2015.xml")));
+        bed.server.enqueue(Reply.xml(fixture("oai-error-noRecordsMatch.xml")));
         HarvestResult r = bed.oai("a").harvest("cs", Optional.empty(), progress::add);
         assertTrue(r.ran());
         assertEquals(0, r.stored());
@@ -141,7 +188,7 @@ class OaiHarvesterTest {
     void aBadResumptionTokenRestartsTheRunFromItsFromDate() throws Exception {
         bed.states.save(HarvestState.empty("arxiv-oai:cs")
                 .withPage("expired|1001", LocalDate.parse("2026-11-01"), Instant.parse("2026-11-26T01:00:00Z"), 5));
-        bed.server.enqueue(Reply.xml(fixture("arxiv-oai-error-badResumptionToken-2015.xml")),
+        bed.server.enqueue(Reply.xml(fixture("oai-error-badResumptionToken.xml")),
                 Reply.xml(FeedPages.oaiPage("2026-11-27T02:00:00Z", null, FeedPages.ids(1, 2))));
         bed.oai("a").harvest("cs", Optional.empty(), progress::add);
 
@@ -170,6 +217,7 @@ class OaiHarvesterTest {
         bed.oai("a").harvest("cs", Optional.empty(), progress::add);
         List<Hit> hits = bed.server.hits();
         assertEquals(3, hits.size());
+        // Simulated time: what the fetcher waited, exactly, however loaded the machine.
         long waited = (hits.get(2).arrivedNanos() - hits.get(1).finishedNanos()) / 1_000_000;
         assertTrue(waited >= 1000, "waited " + waited + " ms after Retry-After: 1");
         assertEquals("t1", hits.get(2).param("resumptionToken"));
@@ -209,36 +257,48 @@ class OaiHarvesterTest {
     void recordsOutsideTheWantedCategoriesAreSkipped() throws Exception {
         try (HarvestBed picky = new HarvestBed(Files.createDirectories(dir.resolve("picky")), CLOCK,
                 Set.of("stat.ML"))) {
-            picky.server.enqueue(Reply.xml(fixture(CS_46)));
+            picky.server.enqueue(Reply.xml(fixture(PAGE_1)), Reply.xml(fixture(PAGE_2)));
             HarvestResult r = picky.oai("a").harvest("cs", Optional.empty(), progress::add);
-            assertTrue(r.skipped() > 0);
+            assertEquals(4, r.skipped());
+            assertEquals(List.of("2611.04230"), picky.stored().stream().map(Paper::id).toList());
             assertTrue(picky.stored().stream().allMatch(p -> p.categories().contains("stat.ML")));
             assertEquals(r.stored(), picky.papers.count());
         }
     }
 
     @Test
-    void twoHarvestersStartedTogetherRunOnce() throws Exception {
-        bed.server.otherwise(h -> Reply.xml(FeedPages.oaiPage("2026-11-27T02:00:00Z", null, FeedPages.ids(1, 3)))
-                .stalled(300));
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    void aSecondHarvesterStartedWhileTheFirstRunsDoesNothing() throws Exception {
+        // The first harvester's request is held at the server until the second one has tried: no timing involved.
+        CountDownLatch firstAsked = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        bed.server.otherwise(h -> {
+            firstAsked.countDown();
+            try {
+                secondDone.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.xml(FeedPages.oaiPage("2026-11-27T02:00:00Z", null, FeedPages.ids(1, 3)));
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            List<Callable<HarvestResult>> two = List.of(
-                    () -> {
-                        go.await();
-                        return bed.oai("one").harvest("cs", Optional.empty(), s -> {});
-                    },
-                    () -> {
-                        go.await();
-                        return new OaiHarvester(HarvestBed.fetcher(bed.config, bed.states), bed.papers, bed.states,
-                                bed.states, CLOCK, "two", bed.config).harvest("cs", Optional.empty(), s -> {});
-                    });
-            List<Future<HarvestResult>> futures = two.stream().map(pool::submit).toList();
-            go.countDown();
-            int ran = 0;
-            for (Future<HarvestResult> f : futures) if (f.get().ran()) ran++;
-            assertEquals(1, ran);
+            // A read timeout far longer than the test, so the held request is never retried.
+            PoliteFetcher patient = new PoliteFetcher(bed.config.fetchSettings("test")
+                    .withTimeouts(Duration.ofSeconds(20), Duration.ofMinutes(10)), bed.time, bed.time, new Random(1),
+                    bed.states);
+            Future<HarvestResult> first = pool.submit(() -> new OaiHarvester(patient, bed.papers, bed.states,
+                    bed.states, CLOCK, "one", bed.config).harvest("cs", Optional.empty(), s -> {}));
+            firstAsked.await();
+            HarvestResult second;
+            try (var otherFetcher = bed.secondFetcher()) {
+                second = new OaiHarvester(otherFetcher, bed.papers, bed.states, bed.states, CLOCK, "two", bed.config)
+                        .harvest("cs", Optional.empty(), s -> {});
+            } finally {
+                secondDone.countDown();
+            }
+            assertFalse(second.ran());
+            assertTrue(first.get().ran());
+            patient.close();
         } finally {
             pool.shutdownNow();
         }

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * A real HTTP server on loopback that answers with scripted replies (recorded fixtures or pages
@@ -25,7 +28,7 @@ import java.util.function.Function;
  */
 public final class ReplayServer implements AutoCloseable {
 
-    /** One request as the server saw it; times are {@link System#nanoTime()}. */
+    /** One request as the server saw it; times are nanoseconds of the server's clock. */
     public record Hit(String method, String pathAndQuery, String userAgent, long arrivedNanos, long finishedNanos) {
         /** A query parameter's decoded value, or null. */
         public String param(String name) {
@@ -87,8 +90,26 @@ public final class ReplayServer implements AutoCloseable {
     // the finish time is filled in once the reply is written (0 while in flight).
     private final List<Hit> hits = new ArrayList<>();
     private volatile Function<Hit, Reply> fallback = h -> Reply.status(404, Map.of());
+    private final LongSupplier nanos;
 
+    /** A server that times requests with {@link System#nanoTime()}. */
     public ReplayServer() throws IOException {
+        this(System::nanoTime);
+    }
+
+    /**
+     * A server that times requests with {@code clock}: with the {@link SimulatedTime} a fetcher sleeps on,
+     * the gaps it reports are the waits the fetcher kept, whatever the machine's load.
+     */
+    public ReplayServer(Clock clock) throws IOException {
+        this(() -> {
+            Instant t = clock.instant();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        });
+    }
+
+    private ReplayServer(LongSupplier nanos) throws IOException {
+        this.nanos = nanos;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -132,7 +153,7 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        long arrived = System.nanoTime();
+        long arrived = nanos.getAsLong();
         String pq = ex.getRequestURI().toString();
         Hit probe = new Hit(ex.getRequestMethod(), pq, ex.getRequestHeaders().getFirst("User-Agent"), arrived, 0);
         Reply reply;
@@ -158,7 +179,7 @@ public final class ReplayServer implements AutoCloseable {
             // The client gave up (timeout): nothing to answer.
         } finally {
             synchronized (this) {
-                hits.set(index, new Hit(probe.method(), pq, probe.userAgent(), arrived, System.nanoTime()));
+                hits.set(index, new Hit(probe.method(), pq, probe.userAgent(), arrived, nanos.getAsLong()));
             }
             ex.close();
         }

@@ -88,19 +88,16 @@ class HfDailyPapersTest {
     }
 
     @Test
-    void aSinglePaperObjectParsesThroughThePublicMethod() throws Exception {
-        Paper p;
-        try (InputStream in = Files.newInputStream(FIXTURES.resolve("hf-paper-single.json"))) {
-            p = hf.readPaper(in);
-        }
+    void aSinglePaperObjectIsReadAsOnePaper() throws Exception {
+        CollectingSink sink = read(Files.readAllBytes(FIXTURES.resolve("hf-paper-single.json")));
+        assertEquals(List.of(), sink.rejects);
+        Paper p = sink.papers.getFirst();
         assertEquals("2606.55555", p.id());
         assertEquals("Quiet Gradients: Stable Training Without Warmup", p.title());
         // Outside a daily list there is no comment count.
         assertEquals(List.of(new HubEntry("hf", LocalDate.of(2026, 6, 12), "adaq", 42, 0, 310)), p.hubEntries());
-        assertThrows(FormatException.class,
-                () -> hf.readPaper(new ByteArrayInputStream("{\"id\":\"2606.1\"}".getBytes(StandardCharsets.UTF_8))));
-        assertThrows(FormatException.class,
-                () -> hf.readPaper(new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8))));
+        CollectingSink bad = read("{\"id\":\"2606.1\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("paper (2606.1): id is not an arXiv id: 2606.1"), bad.rejects);
     }
 
     @Test
