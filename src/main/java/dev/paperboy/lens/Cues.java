@@ -242,8 +242,9 @@ final class Cues {
             p("inference time", "compute"), p("inference cost", "compute"), p("inference overhead", "compute"),
             p("training overhead", "compute"), p("training-free", "compute"), p("fine-tuning-free", "compute"),
             p("flops", "compute"), p("gpu hours", "compute"), p("gpu-hours", "compute"),
-            p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime", "compute"), p("time complexity", "compute"),
-            p("computational demand", "compute"), p("time-consuming", "compute"), p("drafting time", "compute"),
+            p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime efficien", "compute"), p("runtime overhead", "compute"),
+            p("runtime cost", "compute"), p("time complexity", "compute"),
+            p("computational demand", "compute"), p("drafting time", "compute"),
             p("search time", "compute"), p("memory footprint", "memory"), p("memory consumption", "memory"),
             p("memory cost", "memory"), p("gpu memory", "memory"), p("peak memory", "memory"),
             p("memory overhead", "memory"), p("memory-efficient", "memory"), p("memory efficien", "memory"),
@@ -254,15 +255,17 @@ final class Cues {
             p("optimization complexity", "compute"), p("computational and memory", "memory"),
             p("memory and comput", "memory"),
             p("data-efficient", "data"), p("data efficien", "data"), p("sample efficien", "data"),
-            p("sample-efficient", "data"), p("paired training data", "data"), p("training data", "data"),
+            p("sample-efficient", "data"), p("paired training data", "data"), p("less training data", "data"), p("limited training data", "data"),
+            p("without training data", "data"), p("amount of training data", "data"), p("data-free", "data"),
+            p("training data requirement", "data"), p("little training data", "data"), p("scarce training data", "data"),
             p("post-training data", "data"), p("math data", "data"), p("pretraining tokens", "data"),
-            p("calibration examples", "data"), p("low-resource", "data"), p("low resource", "data"), p("data scarcity", "data"), p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
+            p("calibration examples", "data"), p("data scarcity", "data"), p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
             p("labeled examples", "labels"), p("labelled examples", "labels"), p("annotation cost", "labels"),
             p("annotation effort", "labels"), p("manual annotation", "labels"), p("unlabeled", "labels"),
             p("unlabelled", "labels"), p("label efficien", "labels"), p("weakly supervised", "labels"),
             p("weakly-supervised", "labels"), p("limited supervision", "labels"), p("annotated corpora", "labels"),
             p("annotated preference data", "labels"), p("without labels", "labels"), p("few-shot", "labels"),
-            p("unsupervised", "labels"), p("self-supervised", "labels"), p("annotation-free", "labels"),
+            p("annotation-free", "labels"),
             p("without annotation", "labels"), p("labelled samples", "labels"), p("labeled samples", "labels"),
             p("without supervision", "labels"), p("costly supervision", "labels"), p("to annotate", "labels"),
             p("label scarcity", "labels"),
@@ -291,14 +294,33 @@ final class Cues {
             p("token-efficient", "context"), p("token usage", "context"), p("token cost", "context"),
             p("number of tokens", "context"), p("of the tokens", "context"));
 
+    private static boolean onlyAfterAt(String sentence, String phrase) {
+        for (int i = sentence.indexOf(phrase); i >= 0; i = sentence.indexOf(phrase, i + 1)) {
+            if (!sentence.startsWith("at ", Math.max(0, i - 3)) || i < 3) return false;
+        }
+        return true;
+    }
+
     private static Phrase p(String text, String resource) {
         return new Phrase(text, resource);
     }
 
-    /** Adds the resources whose phrases occur in {@code sentence}. */
-    static void resourcesIn(String sentence, Set<String> out) {
+    /** Learning without labels is a selling point when the title says so; in the abstract it is often a technique. */
+    private static final List<String> TITLE_LABEL_FREE = List.of("unsupervised", "self-supervised", "label-free");
+    /** Phrases that name a moment rather than a cost after "at": "at inference time", "at training time". */
+    private static final Set<String> NOT_AFTER_AT = Set.of("inference time", "training time");
+    /** What "accelerate" must be about to be compute: "accelerate scientific research" is not. */
+    private static final List<String> COMPUTE_OBJECTS = List.of("inference", "training", "decod", "generation",
+            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver");
+
+    /** Adds the resources whose phrases occur in {@code sentence} ({@code title}: the paper's title). */
+    static void resourcesIn(String sentence, boolean title, Set<String> out) {
+        if (title && any(sentence, TITLE_LABEL_FREE)) out.add("labels");
         for (Phrase ph : RESOURCE_PHRASES) {
-            if (!out.contains(ph.resource) && sentence.contains(ph.text)) out.add(ph.resource);
+            if (out.contains(ph.resource) || !sentence.contains(ph.text)) continue;
+            if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
+            if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
+            out.add(ph.resource);
         }
         if (sentence.contains("$") && !out.contains("money")) {
             int i = sentence.indexOf('$');

@@ -60,7 +60,7 @@ public final class LensExtractor {
                 previous = c;
                 previousEnd = m.end();
             }
-            if (inTitle || Cues.isContribution(sl, !inTitle && first)) Cues.resourcesIn(sl, resources);
+            if (inTitle || Cues.isContribution(sl, !inTitle && first)) Cues.resourcesIn(sl, inTitle, resources);
             if (!inTitle) first = false;
         }
         // A size alone (a 17M-image dataset, a 109B-parameter model) is not a saving; budgets and cuts are.
