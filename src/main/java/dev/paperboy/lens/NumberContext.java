@@ -90,16 +90,19 @@ final class NumberContext {
         return !Cues.any(phrase.length() > 30 ? phrase.substring(0, 30) : phrase, DIRECTION);
     }
 
+    /** Efficient adaptation of a model is about parameters and memory (PEFT), not about compute. */
+    private static final List<String> ADAPTATION = List.of("fine-tuning", "finetuning", "tuning", "adaptation");
+
     /**
-     * True when the title sells efficiency in general ("Efficient X"): that is compute. "Memory-efficient X" and
-     * "Communication Efficiency" name their resource instead.
+     * True when the title sells efficiency in general ("Efficient X"): that is compute. "Memory-efficient X",
+     * "Communication Efficiency" and "efficient fine-tuning" name another resource.
      */
     static boolean titleSaysEfficient(String title) {
         int i = title.indexOf("efficient ");
         while (i >= 0) {
-            if (i == 0 || title.charAt(i - 1) == ' ' && Cues.nearestResource(title.substring(Math.max(0, i - 16), i), "") == null) {
-                return true;
-            }
+            boolean general = i == 0 || title.charAt(i - 1) == ' '
+                    && Cues.nearestResource(title.substring(Math.max(0, i - 16), i), "") == null;
+            if (general && !Cues.startsAny(title.substring(i + "efficient ".length()), ADAPTATION)) return true;
             i = title.indexOf("efficient ", i + 1);
         }
         return false;

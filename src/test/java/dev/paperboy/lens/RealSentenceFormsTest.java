@@ -156,6 +156,7 @@ class RealSentenceFormsTest {
         assertEquals(List.of("compute"), extractor.extract("Efficient Hallucination Detection", "We detect errors.").resources());
         assertEquals(List.of("communication"),
                 extractor.extract("Communication Efficiency in Federated Learning", "We study it.").resources());
+        assertEquals(List.of(), extractor.extract("Adapters for efficient fine-tuning", "We adapt models.").resources());
     }
 
     @Test
