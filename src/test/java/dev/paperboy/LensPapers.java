@@ -17,7 +17,7 @@ public final class LensPapers {
 
     private static final Path LABELLED = Path.of("src/test/resources/lens/labelled.jsonl");
 
-    /** LiteStage (2510.14211): one speed-up claim "1.70x" (compute) and one accuracy claim "4.0%". */
+    /** LiteStage (2510.14211): one speed-up claim "up to 1.70x" (compute) and one accuracy claim "less than 4.0%". */
     public static final String LITESTAGE = "2510.14211";
 
     /** The labelled paper with this id, published at the given instant. */

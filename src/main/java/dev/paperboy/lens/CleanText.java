@@ -80,12 +80,39 @@ final class CleanText {
                     i++;
                 }
                 default -> {
-                    emit(out, from, to, c, i, i + 1);
-                    i++;
+                    int r = remnant(s, i);
+                    if (r > i) {
+                        emit(out, from, to, REMNANTS.get(s.substring(i, r)), i, r);
+                        i = r;
+                    } else {
+                        emit(out, from, to, c, i, i + 1);
+                        i++;
+                    }
                 }
             }
         }
         return new CleanText(s, out.toString(), from, to);
+    }
+
+    /**
+     * LaTeX commands whose backslash was lost on the way ("sim4x", "{approx}5", "plus6.43 percent"): a word that
+     * starts a token and is glued to a number (braces between them allowed) is the symbol it stood for.
+     */
+    private static final Map<String, Character> REMNANTS = Map.of(
+            "sim", '~', "approx", '~', "plus", '+', "minus", '-', "pm", '±');
+
+    /** The end of a command remnant starting at {@code i}, or {@code i} when there is none. */
+    private static int remnant(String s, int i) {
+        char c = s.charAt(i);
+        if (c != 's' && c != 'a' && c != 'p' && c != 'm') return i;
+        if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) return i;
+        int j = i;
+        while (j < s.length() && j - i < 6 && Character.isLetter(s.charAt(j))) j++;
+        if (!REMNANTS.containsKey(s.substring(i, j))) return i;
+        int k = j;
+        while (k < s.length() && k - j < 2 && s.charAt(k) == '}') k++;
+        while (k < s.length() && k - j < 3 && s.charAt(k) == '{') k++;
+        return k < s.length() && Character.isDigit(s.charAt(k)) ? j : i;
     }
 
     private static void emit(StringBuilder out, int[] from, int[] to, char c, int start, int end) {

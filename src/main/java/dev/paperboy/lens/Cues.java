@@ -10,6 +10,8 @@ final class Cues {
     static final List<String> SPEED = List.of(
             "faster", "speedup", "speed-up", "speed up", "acceleration", "quicker", "higher throughput",
             "throughput", "inference speed", "training speed", "speedups");
+    /** Speed verbs that may stand a few words before their factor ("speeds decoding up by 5.2times"). */
+    static final List<String> SPEED_VERB = List.of("speeds ", "speed up", "speeding", "accelerat");
     static final List<String> SPEED_BEFORE = List.of(
             "speedup of", "speed-up of", "speedup", "speed-up", "accelerates", "accelerating", "accelerate",
             "speeds up", "speed up", "acceleration of");
@@ -46,7 +48,8 @@ final class Cues {
             "internvl ", "llava ", "mixtral ", "olmo ", "falcon ", "bert ", "t5 ", "vit ", "resnet ");
     static final List<String> ENVELOPE = List.of("envelope", "budget", "limit");
     static final List<String> MORE_TIME = List.of("more wall-clock", "more time", "more training time", "longer");
-    static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse");
+    static final List<String> DROP = List.of("drop", "regression", "loss", "lower", "degrad", "decline", "worse",
+            "collaps", "fall");
     static final List<String> METRIC = List.of(
             "accuracy", "precision", "recall", "f1", "f-score", "f-measure", "ods", "psnr", "score", "success rate", "pass@", "map", "miou",
             "iou", "auc", "mota", "idf1", "top-1", "top-5", "bleu", "rouge", "win rate", "sensitivity",
@@ -64,7 +67,8 @@ final class Cues {
     private static final List<String> METRIC_BEFORE = List.of(
             "mrr", "hit", "fid", "fvd", "rfid", "rfvd", "gfid", "kid", "fd", "psnr", "ssim", "lpips", "bleu", "rouge", "f1", "auc", "score", "similarity",
             "correlation", "ratio", "map", "iou", "accuracy", "ndcg", "recall", "precision", "spearman", "pearson",
-            "kappa", "error", "cider", "meteor", "perplexity", "ppl", "chamfer", "eer", "wer", "cer");
+            "kappa", "error", "cider", "meteor", "perplexity", "ppl", "chamfer", "eer", "wer", "cer", "dice", "auroc",
+            "auprc", "mae", "rmse", "mse", "chrf", "mos", "elo", "f-score", "f1-score", "r2", "miou", "ap");
     private static final List<String> PHYSICAL = List.of(
             "galax", "redshift", "kpc", "mpc", "gpc", "myr", "gyr", "stellar", "quasar", "black hole",
             "dark matter", "cosmic", "cosmolog", "supernova", "solar mass", "⊙", "telescope", "jwst", "alma ",
@@ -138,9 +142,16 @@ final class Cues {
         return true;
     }
 
-    /** True when the text right before a bare decimal names a metric ("an MRR of", "rFID =", "similarity of"). */
+    /**
+     * True when the text right before a bare decimal names a metric ("an MRR of", "rFID =", "similarity of") or is
+     * one ("FID 16.60", "METEOR 0.2650").
+     */
     static boolean isMetricBefore(String before) {
         String b = before.strip();
+        int w = b.lastIndexOf(' ') + 1;
+        String last = b.substring(w);
+        if (last.startsWith("(")) last = last.substring(1);
+        if (METRIC_BEFORE.contains(last) && !last.equals("ratio") && !last.equals("error")) return true;
         if (!(b.endsWith(" of") || b.endsWith("=") || b.endsWith(":") || b.endsWith("(") || b.endsWith(" is")
                 || b.endsWith(" at"))) {
             return false;
@@ -231,19 +242,22 @@ final class Cues {
             p("inference time", "compute"), p("inference cost", "compute"), p("inference overhead", "compute"),
             p("training overhead", "compute"), p("training-free", "compute"), p("fine-tuning-free", "compute"),
             p("flops", "compute"), p("gpu hours", "compute"), p("gpu-hours", "compute"),
-            p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime", "compute"), p("time complexity", "compute"),
-            p("computational demand", "compute"), p("time-consuming", "compute"), p("drafting time", "compute"),
+            p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime efficien", "compute"), p("runtime overhead", "compute"),
+            p("runtime cost", "compute"), p("time complexity", "compute"),
+            p("computational demand", "compute"), p("drafting time", "compute"),
             p("search time", "compute"), p("memory footprint", "memory"), p("memory consumption", "memory"),
             p("memory cost", "memory"), p("gpu memory", "memory"), p("peak memory", "memory"),
             p("memory overhead", "memory"), p("memory-efficient", "memory"), p("memory efficien", "memory"),
             p("kv cache", "memory"), p("kv-cache", "memory"), p("vram", "memory"), p("memory requirement", "memory"),
             p("memory demand", "memory"), p("memory budget", "memory"), p("memory to store", "memory"),
             p("storage cost", "memory"), p("storage overhead", "memory"), p("peak gpu memory", "memory"), p("storage size", "memory"), p("storage requirement", "memory"),
-            p("storage space", "memory"), p("efficient image storage", "memory"), p("reduce the complexity", "compute"),
+            p("storage space", "memory"), p("efficient storage", "memory"), p("data compression", "memory"), p("efficient image storage", "memory"), p("reduce the complexity", "compute"),
             p("optimization complexity", "compute"), p("computational and memory", "memory"),
             p("memory and comput", "memory"),
             p("data-efficient", "data"), p("data efficien", "data"), p("sample efficien", "data"),
-            p("sample-efficient", "data"), p("paired training data", "data"), p("training data", "data"),
+            p("sample-efficient", "data"), p("paired training data", "data"), p("less training data", "data"), p("limited training data", "data"),
+            p("without training data", "data"), p("amount of training data", "data"), p("data-free", "data"),
+            p("training data requirement", "data"), p("little training data", "data"), p("scarce training data", "data"),
             p("post-training data", "data"), p("math data", "data"), p("pretraining tokens", "data"),
             p("calibration examples", "data"), p("data scarcity", "data"), p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
             p("labeled examples", "labels"), p("labelled examples", "labels"), p("annotation cost", "labels"),
@@ -251,13 +265,19 @@ final class Cues {
             p("unlabelled", "labels"), p("label efficien", "labels"), p("weakly supervised", "labels"),
             p("weakly-supervised", "labels"), p("limited supervision", "labels"), p("annotated corpora", "labels"),
             p("annotated preference data", "labels"), p("without labels", "labels"), p("few-shot", "labels"),
+            p("annotation-free", "labels"),
+            p("without annotation", "labels"), p("labelled samples", "labels"), p("labeled samples", "labels"),
+            p("without supervision", "labels"), p("costly supervision", "labels"), p("to annotate", "labels"),
+            p("label scarcity", "labels"),
             p("parameter-efficient", "parameters"), p("parameter efficien", "parameters"),
+            p("parameter overhead", "parameters"),
+            p("compact model", "parameters"), p("parameter budget", "parameters"),
             p("trainable parameters", "parameters"), p("fewer parameters", "parameters"),
             p("parameter count", "parameters"), p("model size", "parameters"), p("model compression", "parameters"),
             p("vocabulary size", "parameters"), p("embedding size", "parameters"), p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
             p("monetary", "money"),
             p("energy consumption", "energy"), p("energy efficien", "energy"), p("energy-efficien", "energy"),
-            p("energy cost", "energy"), p("energy usage", "energy"), p("energy demand", "energy"),
+            p("energy cost", "energy"), p("low-energy", "energy"), p("energy usage", "energy"), p("energy demand", "energy"),
             p("energy to process", "energy"), p("energy saving", "energy"), p("carbon", "energy"),
             p("power consumption", "energy"), p("sustainab", "energy"),
             p("bandwidth", "communication"), p("communication cost", "communication"),
@@ -274,14 +294,33 @@ final class Cues {
             p("token-efficient", "context"), p("token usage", "context"), p("token cost", "context"),
             p("number of tokens", "context"), p("of the tokens", "context"));
 
+    private static boolean onlyAfterAt(String sentence, String phrase) {
+        for (int i = sentence.indexOf(phrase); i >= 0; i = sentence.indexOf(phrase, i + 1)) {
+            if (!sentence.startsWith("at ", Math.max(0, i - 3)) || i < 3) return false;
+        }
+        return true;
+    }
+
     private static Phrase p(String text, String resource) {
         return new Phrase(text, resource);
     }
 
-    /** Adds the resources whose phrases occur in {@code sentence}. */
-    static void resourcesIn(String sentence, Set<String> out) {
+    /** Learning without labels is a selling point when the title says so; in the abstract it is often a technique. */
+    private static final List<String> TITLE_LABEL_FREE = List.of("unsupervised", "self-supervised", "label-free");
+    /** Phrases that name a moment rather than a cost after "at": "at inference time", "at training time". */
+    private static final Set<String> NOT_AFTER_AT = Set.of("inference time", "training time");
+    /** What "accelerate" must be about to be compute: "accelerate scientific research" is not. */
+    private static final List<String> COMPUTE_OBJECTS = List.of("inference", "training", "decod", "generation",
+            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver");
+
+    /** Adds the resources whose phrases occur in {@code sentence} ({@code title}: the paper's title). */
+    static void resourcesIn(String sentence, boolean title, Set<String> out) {
+        if (title && any(sentence, TITLE_LABEL_FREE)) out.add("labels");
         for (Phrase ph : RESOURCE_PHRASES) {
-            if (!out.contains(ph.resource) && sentence.contains(ph.text)) out.add(ph.resource);
+            if (out.contains(ph.resource) || !sentence.contains(ph.text)) continue;
+            if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
+            if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
+            out.add(ph.resource);
         }
         if (sentence.contains("$") && !out.contains("money")) {
             int i = sentence.indexOf('$');

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class LensExtractor {
     /** Bump whenever a rule changes, so stored lenses are recomputed. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Input beyond this many chars is ignored: abstracts are far shorter, hostile input is not. */
     public static final int MAX_INPUT = 20_000;
     /** How many chars around a number its cue words may sit. */
@@ -45,6 +45,7 @@ public final class LensExtractor {
             int previousEnd = -1;
             for (Mention m : NumberScanner.scan(t, s[0], s[1])) {
                 Claim c = classify(clean, lower, s, m, physical);
+                if (c == null && previous != null) c = listContinuation(clean, lower, s, m, previous, previousEnd);
                 if (c == null) continue;
                 // In a list ("by 24%, 31% and 22%") a number without its own cue shares its neighbour's kind.
                 if (previous != null && ("other".equals(c.kind()) || "accuracy".equals(c.kind()))
@@ -59,19 +60,18 @@ public final class LensExtractor {
                 previous = c;
                 previousEnd = m.end();
             }
-            if (inTitle || Cues.isContribution(sl, !inTitle && first)) Cues.resourcesIn(sl, resources);
+            if (inTitle || Cues.isContribution(sl, !inTitle && first)) Cues.resourcesIn(sl, inTitle, resources);
             if (!inTitle) first = false;
         }
+        // A size alone (a 17M-image dataset, a 109B-parameter model) is not a saving; budgets and cuts are.
         for (Claim c : claims) {
             if (c.resource() == null) continue;
             switch (c.kind()) {
                 case "speedup", "reduction", "budget", "cost" -> resources.add(c.resource());
-                case "size" -> {
-                    if (c.resource().equals("data")) resources.add("data");
-                }
                 default -> { }
             }
         }
+        if (NumberContext.titleSaysEfficient(lower.substring(0, titleEnd))) resources.add("compute");
         if (physical && !resources.isEmpty()) resources.retainAll(Set.of("compute", "memory"));
         List<String> ordered = new ArrayList<>();
         for (String r : Lens.RESOURCES) if (resources.contains(r)) ordered.add(r);
@@ -100,12 +100,13 @@ public final class LensExtractor {
     private static Claim classify(CleanText clean, String lower, int[] s, Mention m, boolean physical) {
         String t = clean.text;
         if (m.end() > s[1] || m.start() < s[0]) return null; // a unit read past a cut sentence
-        String before = lower.substring(Math.max(s[0], m.start() - NEAR), m.start());
+        // Hedges ("more than 15%") say how sure, not which way: blank them so "more" reads as no gain.
+        String before = NumberContext.blankHedges(lower.substring(Math.max(s[0], m.start() - NEAR), m.start()));
         String after = lower.substring(m.end(), Math.min(s[1], m.end() + NEAR));
-        String wide = lower.substring(Math.max(s[0], m.start() - 130), m.start());
+        String wide = NumberContext.blankHedges(lower.substring(Math.max(s[0], m.start() - 130), m.start()));
         String sentence = lower.substring(s[0], s[1]);
         Unit u = m.unit();
-        if (Cues.startsAnyEnd(tail(before, 18), Cues.MODEL_FAMILIES)) return null; // "Qwen 2.5-7B" is a name
+        if (NumberContext.endsWithModelName(tail(before, 24))) return null; // "Qwen 2.5-7B", "Llama 3.3 70B" are names
         // "a speed-up of 2.5", "by a factor of 3": the factor is in the words before the number.
         if (u == Unit.NONE && !m.hasMultiplier() && Cues.startsAnyEnd(tail(before, 20), Cues.FACTOR_BEFORE)) {
             u = Unit.TIMES;
@@ -113,6 +114,8 @@ public final class LensExtractor {
         String kind;
         String resource;
         Unit unit = u;
+        int through = m.end(); // where the claim's text ends: past the noun for "1.5M documents"
+
         switch (u) {
             case TIMES -> {
                 // "16×256×256" and "3×10^-8" are shapes and scientific notation, not factors.
@@ -123,7 +126,8 @@ public final class LensExtractor {
                         && !m.range()) return null;
                 if (Cues.any(after.substring(0, Math.min(after.length(), 28)), Cues.SCALE_TASK)) return null;
                 boolean spelled = isSpelledTimes(t, m);
-                if (Cues.any(head(after, 24), Cues.SPEED) || Cues.any(tail(before, 20), Cues.SPEED_BEFORE)) {
+                if (Cues.any(head(after, 24), Cues.SPEED) || Cues.any(tail(before, 20), Cues.SPEED_BEFORE)
+                        || Cues.any(tail(before, 40), Cues.SPEED_VERB) && !Cues.any(tail(before, 40), Cues.REDUCE)) {
                     kind = "speedup";
                     resource = "compute";
                 } else if (Cues.startsAny(after, Cues.REDUCE_AFTER) || Cues.any(tail(wide, 60), Cues.REDUCE)) {
@@ -145,9 +149,16 @@ public final class LensExtractor {
                 // "only 1% of the labels", "only 0.17% trainable parameters"
                 boolean budget = Cues.any(tail(before, 16), Cues.BUDGET)
                         && (after.startsWith(" of ") || Cues.nearestResource("", head(after, 24)) != null);
+                String reductionAhead = NumberContext.reductionAhead(after);
                 if (Cues.any(head(after, 14), Cues.SPEED) || Cues.any(tail(before, 24), Cues.SPEED_BY)) {
                     kind = "speedup";
                     resource = "compute";
+                } else if (reductionAhead != null) { // "more than 15% GPU memory reduction"
+                    kind = "reduction";
+                    resource = Cues.nearestResource("", reductionAhead);
+                } else if (NumberContext.isOperatingPoint(before, after)) { // "At 25% overall token retention, ..."
+                    kind = "other";
+                    resource = Cues.nearestResource("", head(after, 30));
                 } else if (m.sign() == '+') {
                     kind = "improvement";
                     resource = null;
@@ -187,7 +198,7 @@ public final class LensExtractor {
                 if (Cues.any(tail(before, 12), Cues.HARDWARE) && !Cues.any(head(after, 16), Cues.ENVELOPE)) return null;
                 kind = Cues.any(tail(before, 24), Cues.BUDGET) || Cues.any(head(after, 16), Cues.ENVELOPE) ? "budget"
                         : Cues.any(tail(before, 30), Cues.REDUCE) ? "reduction" : "size";
-                resource = "memory";
+                resource = NumberContext.isDataAmount(after) ? "data" : "memory";
             }
             case PARAMS -> {
                 kind = Cues.any(head(after, 20), Cues.REDUCE) || Cues.any(tail(before, 24), Cues.REDUCE)
@@ -236,9 +247,26 @@ public final class LensExtractor {
                 kind = m.sign() == '+' ? "improvement" : "accuracy";
                 resource = null;
             }
+            case MEASURE -> {
+                // "P1 errors of 37.6mm", "reduces registration error to 1.88 pixels": an error the method reaches.
+                if (physical || !Cues.anyWord(before + " " + head(after, 16), Cues.METRIC)
+                        || after.startsWith(" of freedom")) {
+                    return null;
+                }
+                kind = "accuracy";
+                resource = null;
+            }
+            case ENERGY -> {
+                if (physical) return null;
+                kind = Cues.any(tail(before, 20), Cues.BUDGET) ? "budget"
+                        : Cues.any(tail(before, 40), Cues.REDUCE) ? "reduction" : "cost";
+                resource = "energy";
+            }
             case EXAMPLES -> {
-                if (physical || !Cues.any(tail(before, 24), Cues.BUDGET)) return null;
-                kind = "budget";
+                if (physical) return null;
+                boolean budget = Cues.any(tail(before, 24), Cues.BUDGET);
+                if (!budget && !(m.value() >= 1_000 || m.hasMultiplier())) return null;
+                kind = budget ? "budget" : "size";
                 String span = lower.substring(m.start(), m.end()) + " " + head(after, 20);
                 resource = span.contains("label") || span.contains("annotat") ? "labels" : "data";
             }
@@ -248,18 +276,43 @@ public final class LensExtractor {
             }
             case NONE -> {
                 if (physical) return null;
-                if (m.hasMultiplier() && (sentence.contains("param") || Cues.any(head(after, 12), Cues.MODEL_WORDS)
-                        || after.startsWith("+"))) {
-                    kind = "size";
+                boolean big = m.hasMultiplier() || m.value() >= 1_000 && !NumberContext.isYear(t, m);
+                boolean gluedB = m.hasMultiplier() && t.charAt(m.end() - 1) == 'B'
+                        && NumberScanner.isDigit(t.charAt(m.end() - 2));
+                String items = big && !gluedB ? NumberContext.dataItems(after) : null;
+                if (items != null && items.equals("tokens")) { // "123.30K average tokens"
+                    kind = Cues.any(tail(before, 16), Cues.BUDGET) ? "budget" : "size";
+                    resource = Cues.any(wide + " " + head(after, 30), Cues.TRAINING_DATA) ? "data" : "context";
+                    unit = Unit.TOKENS;
+                } else if (items != null) { // "1.5M documents", "over 250,000 notes", "41K frames"
+                    kind = Cues.any(tail(before, 16), Cues.BUDGET) ? "budget" : "size";
+                    resource = "data";
+                    int noun = after.indexOf(items);
+                    if (noun >= 0 && noun + items.length() <= after.length()) through = m.end() + noun + items.length();
+                } else if (m.hasMultiplier() && (gluedB || sentence.contains("param")
+                        || Cues.any(head(after, 12), Cues.MODEL_WORDS) || after.startsWith("+"))) {
+                    kind = "size"; // "our 13B model", "LLaMA3 (3B-8B)"
                     resource = "parameters";
                     unit = Unit.PARAMS;
                 } else if (m.hasMultiplier()) {
                     return null;
-                } else if (m.sign() == '+' && m.decimal()) {
+                } else if (NumberContext.isRate(after)) { // "8.84 actions per second"
+                    kind = "other";
+                    resource = "compute";
+                } else if (m.sign() == '+' && (m.decimal() || Cues.isMetricAfter(head(after, 24)))) {
                     kind = "improvement";
                     resource = null;
+                } else if (NumberContext.isByAmount(tail(before, 16)) && Cues.any(tail(wide, 60), Cues.IMPROVE)) {
+                    kind = "improvement"; // "improves BLEU by 3.1"
+                    resource = null;
+                    unit = Unit.POINTS;
+                } else if (m.decimal() && NumberContext.isChange(tail(before, 30), after)) {
+                    // "improves from 3.16 to 4.16", "reducing nudity from 91.58 to 3.15": both ends are scores.
+                    kind = NumberContext.laterCue(tail(wide, 90), Cues.REDUCE, Cues.IMPROVE) == 1 ? "reduction" : "accuracy";
+                    resource = null;
                 } else if (m.decimal() && (Cues.isMetricBefore(tail(before, 26)) || Cues.isMetricAfter(head(after, 24)))) {
-                    kind = tail(before, 26).contains("ratio") ? "other" : "accuracy";
+                    if (after.startsWith(" of ")) return null; // "IoU 0.50 of 0.756": a threshold, not the score
+                    kind = Cues.anyWord(tail(before, 26), List.of("ratio")) ? "other" : "accuracy";
                     resource = null;
                 } else {
                     return null;
@@ -272,12 +325,32 @@ public final class LensExtractor {
         if (physical && !("speedup".equals(kind) || "reduction".equals(kind) && resource != null)) {
             return null;
         }
-        int start = clean.inputStart(m.start());
-        int end = clean.inputEnd(m.end());
+        int start = clean.inputStart(NumberContext.hedgeStart(lower, s[0], m.start()));
+        int end = clean.inputEnd(through);
         int sentenceStart = clean.inputStart(s[0]);
         int sentenceEnd = clean.inputEnd(s[1]);
         String text = inputText(clean, m, start, end);
         return new Claim(text, m.value(), unit.label(), kind, resource, sentenceStart, sentenceEnd, start, end);
+    }
+
+    /**
+     * A bare decimal right after a bare score and a connector ("METEOR 0.2650 and 0.2580") is the same kind of score.
+     */
+    private static Claim listContinuation(CleanText clean, String lower, int[] s, Mention m, Claim previous,
+                                          int previousEnd) {
+        if (m.unit() != Unit.NONE || !m.decimal() || m.hasMultiplier() || !"other".equals(previous.unit())
+                || !"accuracy".equals(previous.kind()) || previousEnd > m.start()) {
+            return null;
+        }
+        String gap = lower.substring(previousEnd, m.start());
+        if (!(gap.equals(" and ") || gap.equals(", ") || gap.equals(" or ") || gap.equals(" vs. ")
+                || gap.equals(", and "))) {
+            return null;
+        }
+        int start = clean.inputStart(m.start());
+        int end = clean.inputEnd(m.end());
+        return new Claim(clean.original.substring(start, end), m.value(), "other", "accuracy", null,
+                clean.inputStart(s[0]), clean.inputEnd(s[1]), start, end);
     }
 
     private static String inputText(CleanText clean, Mention m, int start, int end) {
@@ -287,7 +360,7 @@ public final class LensExtractor {
     /** True for "3 times" and "3 x": spelled factors, which need a comparative to be a claim ("X rays"). */
     private static boolean isSpelledTimes(String t, Mention m) {
         int e = m.end();
-        if (e >= 5 && t.startsWith("times", e - 5)) return true;
+        if (e >= 6 && t.startsWith(" times", e - 6)) return true;
         return e >= 2 && (t.charAt(e - 1) == 'x' || t.charAt(e - 1) == 'X') && t.charAt(e - 2) == ' ';
     }
 

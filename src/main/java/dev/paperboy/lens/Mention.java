@@ -10,7 +10,8 @@ record Mention(int start, int end, int numberStart, double value, Unit unit, cha
     /** What follows a number; {@code NONE} for a bare number. */
     enum Unit {
         TIMES, PERCENT, DOLLAR, OTHER_CURRENCY, GB, MB, PARAMS, TOKENS, WORDS, FPS, SECONDS, /** any other duration: ms, minutes, hours, days */ HOURS, POINTS, DB,
-        FLOPS, STEPS, GPUS, EXAMPLES, VOCABULARY, NONE;
+        FLOPS, STEPS, GPUS, EXAMPLES, VOCABULARY, /** lengths and angles: mm, cm, pixels, degrees */ MEASURE,
+        /** joules and watt-hours */ ENERGY, NONE;
 
         /** The unit as the lens vocabulary names it. */
         String label() {

@@ -103,7 +103,10 @@ final class NumberScanner {
         // Attached multipliers and units ("20K", "16GB", "3.5x", "3times", "30fps").
         Suffix s = suffix(t, r, to);
         if (s == null) return null;
-        if (s.multiplier != null) {
+        if (s.unit != null && s.multiplier != null) { // "1.2TB" is 1,200 GB
+            value = value.multiply(s.multiplier);
+            s = new Suffix(s.end, s.unit, null);
+        } else if (s.multiplier != null) {
             value = value.multiply(s.multiplier);
             mult = true;
             r = s.end;
@@ -116,7 +119,9 @@ final class NumberScanner {
         if (unit == null) {
             // Spelled multipliers and units after a space or hyphen ("2.5 billion", "0.35M parameters").
             Word w = word(t, r, to);
-            if (w != null && w.multiplier != null) {
+            if (w != null && w.unit != null && w.multiplier != null) {
+                value = value.multiply(w.multiplier);
+            } else if (w != null && w.multiplier != null) {
                 value = value.multiply(w.multiplier);
                 mult = true;
                 r = w.end;
@@ -214,7 +219,10 @@ final class NumberScanner {
             case "x", "X", "times" -> Unit.TIMES;
             case "GB" -> Unit.GB;
             case "MB" -> Unit.MB;
+            case "TB", "KB" -> Unit.GB; // scaled below
             case "fps", "FPS" -> Unit.FPS;
+            case "mm", "cm", "px" -> Unit.MEASURE;
+            case "J", "kJ", "mJ", "pJ", "nJ", "μJ", "Wh", "kWh", "MWh" -> Unit.ENERGY;
             case "s", "sec" -> Unit.SECONDS;
             case "h", "hrs", "min", "ms" -> Unit.HOURS;
             case "dB" -> Unit.DB;
@@ -222,6 +230,8 @@ final class NumberScanner {
             case "pp" -> Unit.POINTS;
             default -> null;
         };
+        if (w.equals("TB")) return new Suffix(e, u, THOUSAND);
+        if (w.equals("KB")) return new Suffix(e, Unit.MB, new BigDecimal("0.001"));
         if (u != null) return new Suffix(e, u, null);
         BigDecimal m = switch (w) {
             case "K", "k" -> THOUSAND;
@@ -265,6 +275,9 @@ final class NumberScanner {
             case "points", "point", "pts", "pp" -> Unit.POINTS;
             case "GB" -> Unit.GB;
             case "MB" -> Unit.MB;
+            case "TB" -> Unit.GB; // scaled below
+            case "mm", "cm", "px", "pixels", "pixel", "degrees" -> Unit.MEASURE;
+            case "J", "kJ", "mJ", "pJ", "nJ", "μJ", "Wh", "kWh", "MWh", "joules" -> Unit.ENERGY;
             case "parameters", "parameter", "params", "param" -> Unit.PARAMS;
             case "tokens", "token" -> Unit.TOKENS;
             case "words", "word" -> c == ' ' ? Unit.WORDS : null;
@@ -281,6 +294,7 @@ final class NumberScanner {
             case "vocabulary" -> Unit.VOCABULARY;
             default -> null;
         };
+        if (head.equals("TB")) return new Word(s + 2, Unit.GB, THOUSAND);
         if (head.equals("GPU") && u == Unit.HOURS) {
             int k = s + 4; // past "GPU" and its space or hyphen
             while (k < to && Character.isLetter(t.charAt(k))) k++;

@@ -24,12 +24,19 @@ class LensEvalCommandTest {
         return out.toString();
     }
 
+    /** "dev 77 | P / R / F1 (tp/pred/gold) | P / R / F1 (tp/pred/gold) | unit / kind / resource agreement". */
+    private static final String FIGURES = " +\\d+ \\| (\\d\\.\\d{3} / ){2}\\d\\.\\d{3} \\(\\d+/\\d+/\\d+\\) \\| "
+            + "(\\d\\.\\d{3} / ){2}\\d\\.\\d{3} \\(\\d+/\\d+/\\d+\\) \\| \\d\\.\\d{2} / \\d\\.\\d{2} / \\d\\.\\d{2}";
+
     @Test
-    void printsOneLinePerSplitForTheDefaultSet() {
+    void printsResourceClaimAndAgreementFiguresForDevAndHeldOut() {
         String out = run();
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("dev ")), out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("heldout ")), out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("all ")), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("resources P / R / F1") && l.contains("kind / resource")), out);
+        for (String split : new String[] {"dev", "heldout", "all"}) {
+            assertTrue(out.lines().anyMatch(l -> l.matches(split + FIGURES)), split + " line in:\n" + out);
+        }
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("held-out goals (resources F1 >= 0.80, claims P >= 0.90, R >= 0.88): ")),
+                out);
     }
 
     @Test
