@@ -35,6 +35,7 @@ import dev.paperboy.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -121,6 +122,34 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Why the store this config names is missing, when it is: an SQLite file that does not exist (yet).
+     * Only {@code serve}, {@code import} and {@code harvest} create a store; other commands check this
+     * first, so that a mistyped {@code --data} fails instead of reading, or exporting, an empty new store.
+     */
+    public static Optional<String> missingStore(Config config) {
+        Optional<Path> file = sqliteFile(config.jdbcUrl());
+        if (file.isEmpty()) return Optional.empty(); // PostgreSQL: a wrong URL fails to connect on its own
+        try {
+            if (Files.isRegularFile(file.get()) && Files.size(file.get()) > 0) return Optional.empty();
+        } catch (IOException e) {
+            // unreadable: report it as missing below
+        }
+        String where = config.get(Config.Key.DB).isEmpty()
+                ? "no store in " + config.dataDir() + " (no paperboy.db there; check --data / PAPERBOY_DATA)"
+                : "no store at " + file.get() + " (check --db / PAPERBOY_DB)";
+        return Optional.of(where + "; `serve`, `import` or `harvest` create one");
+    }
+
+    /** The file of an SQLite JDBC URL; empty for PostgreSQL, in-memory and {@code file:} URLs. */
+    private static Optional<Path> sqliteFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) return Optional.empty();
+        int query = jdbcUrl.indexOf('?');
+        String path = jdbcUrl.substring("jdbc:sqlite:".length(), query < 0 ? jdbcUrl.length() : query);
+        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:")) return Optional.empty();
+        return Optional.of(Path.of(path));
     }
 
     private static PaperStore paperStore(Database db) {

@@ -25,7 +25,7 @@ public final class ReindexCommand extends ConfiguredCommand {
     public ReindexCommand(CliContext ctx) {
         // A missing or outdated index is rebuilt on open (with progress) and then again below; only a
         // first-ever reindex pays twice, and it keeps the rebuild-on-open rule in one place (App).
-        this(ctx, config -> SearchComponents.of(ctx.open(config),
+        this(ctx, config -> SearchComponents.of(openExisting(ctx, config),
                 progress("reindex", new PrintWriter(ctx.err(), true))));
     }
 
@@ -54,6 +54,8 @@ public final class ReindexCommand extends ConfiguredCommand {
                 err.println("reindex: embedding skipped; `serve` or another `reindex` will catch up");
             }
             return 0;
+        } catch (CliException e) {
+            throw e;
         } catch (RuntimeException e) {
             err.println("reindex: failed: " + e.getMessage());
             return 1;
