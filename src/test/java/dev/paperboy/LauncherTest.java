@@ -131,8 +131,9 @@ class LauncherTest {
         onPath(fakeJdk("jdk25", "25"));
         Run r = launch(Map.of("JAVA_HOME", home.toString()), "serve", "--port", "9");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().startsWith("jdk21 ran: --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector"
-                + " -jar " + root.resolve("target/paperboy.jar") + " serve --port 9"), r.out());
+        // No incubator module: the JVM would print a warning on every command.
+        assertEquals("jdk21 ran: --enable-native-access=ALL-UNNAMED -jar " + root.resolve("target/paperboy.jar")
+                + " serve --port 9\n", r.out());
     }
 
     @Test
