@@ -196,6 +196,11 @@ public final class App implements AutoCloseable {
         return search;
     }
 
+    /** How many stored papers have no vector yet under the configured model (what embedding still has to do). */
+    public long embeddingBacklog() {
+        return new EmbeddingStore(database.jdbi(), embedding.modelId()).countMissing();
+    }
+
     /** Applies store changes to the index every second and embeds new papers in the background (serve). */
     public synchronized SearchBackground startSearchBackground() {
         if (searchBackground == null) {
