@@ -20,6 +20,9 @@ import dev.paperboy.ingest.harvest.OaiHarvester;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
+import dev.paperboy.jobs.JdbiJobStore;
+import dev.paperboy.jobs.Job;
+import dev.paperboy.jobs.Jobs;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import dev.paperboy.search.Embedder;
@@ -58,6 +61,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     // serve applies store changes this often, so a stored paper is searchable within ~1.5 s.
     private static final Duration CATCH_UP = Duration.ofSeconds(1);
+    // A job renews its lease well within this; a crashed holder's lease frees itself after it.
+    private static final Duration JOB_LEASE_TTL = Duration.ofMinutes(10);
 
     /** Where vectors come from: the model's id (known without loading it) and how to load it. */
     public record Embedding(String modelId, Supplier<? extends Embedder> loader) {
@@ -82,6 +87,9 @@ public final class App implements AutoCloseable {
     private boolean closed;
     private Harvesters harvesters;
     private HarvestScheduler harvestScheduler;
+    private Jobs jobs;
+    // Who holds this process's leases: unique per process and App.
+    private final String holder = holderName();
 
     private App(Config config, Clock clock, Database database, PaperStore papers, Embedding embedding) {
         this.config = config;
@@ -240,13 +248,12 @@ public final class App implements AutoCloseable {
     public synchronized Harvesters harvesters() {
         if (closed) throw new IllegalStateException("app: already closed");
         if (harvesters == null) {
-            HarvestConfig hc = HarvestConfig.fromEnv(config.asEnv());
+            HarvestConfig hc = harvestConfig(config);
             JdbiHarvestStore states = new JdbiHarvestStore(database);
             // Jitter only needs to differ between processes; the seed is logged nowhere and never matters to tests.
             var random = new java.util.Random(System.nanoTime() ^ ProcessHandle.current().pid());
             PoliteFetcher fetcher = new PoliteFetcher(hc.fetchSettings(VERSION), clock, Sleeper.real(), random, states);
             opened.push(fetcher);
-            String holder = holderName();
             harvesters = new Harvesters(hc, states,
                     new OaiHarvester(fetcher, papers, states, states, clock, holder, hc),
                     new ArxivApiClient(fetcher, papers, hc.apiUrl(), ArxivApiClient.MAX_PAGE),
@@ -255,13 +262,51 @@ public final class App implements AutoCloseable {
         return harvesters;
     }
 
-    /** Starts the scheduled harvests (when enabled); they stop first on close. */
+    /** The harvest settings of a config: the one place that maps {@link Config} keys to them. */
+    public static HarvestConfig harvestConfig(Config c) {
+        var categories = HarvestConfig.categories(c.get(Config.Key.HARVEST_CATEGORIES));
+        return new HarvestConfig(
+                c.get(Config.Key.ARXIV_OAI_URL),
+                c.get(Config.Key.ARXIV_API_URL),
+                c.get(Config.Key.HF_URL),
+                c.get(Config.Key.CONTACT),
+                c.seconds(Config.Key.HARVEST_INTERVAL_SECONDS),
+                c.seconds(Config.Key.HARVEST_CONNECT_TIMEOUT_SECONDS),
+                c.seconds(Config.Key.HARVEST_READ_TIMEOUT_SECONDS),
+                c.integer(Config.Key.HARVEST_MAX_ATTEMPTS),
+                categories,
+                HarvestConfig.oaiSets(c.get(Config.Key.HARVEST_OAI_SETS), categories),
+                c.get(Config.Key.HARVEST_OAI_FORMAT),
+                c.integer(Config.Key.HARVEST_LOOKBACK_DAYS),
+                c.timeOfDay(Config.Key.HARVEST_OAI_AT),
+                c.zone(Config.Key.HARVEST_OAI_ZONE),
+                Duration.ofMinutes(c.integer(Config.Key.HARVEST_HF_EVERY_MINUTES)),
+                Duration.ofMinutes(c.integer(Config.Key.HARVEST_RETRY_MINUTES)),
+                c.seconds(Config.Key.HARVEST_START_DELAY_SECONDS),
+                JOB_LEASE_TTL,
+                c.isTrue(Config.Key.HARVEST_ENABLED));
+    }
+
+    /**
+     * The long jobs of this process (harvests, reindex; embedding catch-up and digests can be added as
+     * {@link Job}s): single-flight across processes through the store's leases, last outcomes recorded.
+     */
+    public synchronized Jobs jobs() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (jobs == null) {
+            JdbiJobStore store = new JdbiJobStore(database);
+            jobs = new Jobs(store, store, clock, holder, JOB_LEASE_TTL);
+            opened.push(jobs);
+        }
+        return jobs;
+    }
+
+    /** Schedules the harvests as jobs and starts the scheduled jobs; they stop first on close. */
     public synchronized HarvestScheduler startHarvestScheduler() {
         if (harvestScheduler == null) {
             Harvesters h = harvesters();
-            harvestScheduler = new HarvestScheduler(h.oai(), h.hf(), h.states(), clock, h.config());
-            opened.push(harvestScheduler);
-            harvestScheduler.start();
+            harvestScheduler = new HarvestScheduler(h.oai(), h.hf(), h.states(), jobs(), h.config());
+            jobs().start(h.config().startDelay());
         }
         return harvestScheduler;
     }

@@ -23,7 +23,7 @@ class ServeBriefingTest {
 
     @Test
     void theDefaultsAreSpelledOutOneLineEachWithAWarningForTheMissingContact() {
-        var lines = new ServeBriefing("0.0.0.0", 8080, true, HarvestConfig.defaults(), 100_000, 2).lines();
+        var lines = new ServeBriefing("0.0.0.0", 8080, true, App.harvestConfig(Config.defaults()), 100_000, 2).lines();
         assertEquals(List.of(
                 "listening on 0.0.0.0 port 8080, every network interface: other machines can reach it "
                         + "(--host 127.0.0.1 keeps it to this one)",
@@ -39,13 +39,13 @@ class ServeBriefingTest {
 
     @Test
     void aLocalServerWithAContactNoHarvestAndNoBacklogSaysSo() {
-        HarvestConfig withContact = HarvestConfig.fromEnv(Map.of("PAPERBOY_CONTACT", "mailto:me@example.org"));
+        HarvestConfig withContact = App.harvestConfig(Config.defaults().with(Config.Key.CONTACT, "mailto:me@example.org"));
         assertEquals(List.of("listening on 127.0.0.1 port 9000",
                         "harvest contact (in the User-Agent): mailto:me@example.org",
                         "every paper has its vector for search by meaning"),
                 new ServeBriefing("127.0.0.1", 9000, true, withContact, 0, 2).lines().stream()
                         .filter(l -> !l.startsWith("harvesting")).toList());
-        HarvestConfig off = HarvestConfig.fromEnv(Map.of("PAPERBOY_HARVEST_ENABLED", "false"));
+        HarvestConfig off = App.harvestConfig(Config.defaults().with(Config.Key.HARVEST_ENABLED, "false"));
         assertEquals(List.of("listening on 127.0.0.1 port 9000", "scheduled harvesting is off (--harvest-enabled false)",
                         "embedding is off (--embed false): keyword search only"),
                 new ServeBriefing("127.0.0.1", 9000, false, off, 5, 2).lines());
