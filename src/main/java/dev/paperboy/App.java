@@ -25,8 +25,10 @@ import dev.paperboy.jobs.Job;
 import dev.paperboy.jobs.Jobs;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
+import dev.paperboy.search.BeirEvaluator;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingStore;
+import dev.paperboy.search.Fusion;
 import dev.paperboy.search.LuceneIndex;
 import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchBackground;
@@ -202,6 +204,43 @@ public final class App implements AutoCloseable {
             search = new Search(new SearchService(index, embedder), indexer, Optional.ofNullable(embedder));
         }
         return search;
+    }
+
+    /** What {@code eval} runs on: a BEIR evaluator and what it opened (the vector cache and the model). */
+    public record EvalParts(BeirEvaluator evaluator, List<AutoCloseable> parts) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (AutoCloseable c : parts.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.warn("eval: unable to close {}: {}", c, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The eval command's parts with the production model. */
+    public static EvalParts evaluation(Path vectorsFile, boolean dense, Fusion fusion, SearchIndexer.Progress progress) {
+        return evaluation(Embedding.onnx(), vectorsFile, dense, fusion, progress);
+    }
+
+    /**
+     * The parts of {@code eval}, apart from any store: an evaluator over a temporary index and, when the run
+     * is {@code dense} or hybrid, the model and its passage vectors cached in the SQLite file {@code vectorsFile}.
+     */
+    public static EvalParts evaluation(Embedding embedding, Path vectorsFile, boolean dense, Fusion fusion,
+            SearchIndexer.Progress progress) {
+        if (!dense) return new EvalParts(new BeirEvaluator(null, null, fusion, progress), List.of());
+        Database vectors = Database.open(Database.sqliteUrl(vectorsFile));
+        try {
+            Embedder embedder = embedding.loader().get();
+            return new EvalParts(new BeirEvaluator(embedder, new EmbeddingStore(vectors.jdbi(), embedder.modelId()),
+                    fusion, progress), List.of(vectors, embedder));
+        } catch (RuntimeException e) {
+            vectors.close();
+            throw e;
+        }
     }
 
     /** How many stored papers have no vector yet under the configured model (what embedding still has to do). */
