@@ -23,12 +23,17 @@ import dev.paperboy.ingest.harvest.OaiHarvester;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
+import dev.paperboy.jobs.JdbiJobStore;
+import dev.paperboy.jobs.Job;
+import dev.paperboy.jobs.Jobs;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
+import dev.paperboy.search.BeirEvaluator;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingStore;
+import dev.paperboy.search.Fusion;
 import dev.paperboy.search.LuceneIndex;
 import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchBackground;
@@ -44,6 +49,7 @@ import dev.paperboy.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -66,6 +72,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     // serve applies store changes this often, so a stored paper is searchable within ~1.5 s.
     private static final Duration CATCH_UP = Duration.ofSeconds(1);
+    // A job renews its lease well within this; a crashed holder's lease frees itself after it.
+    private static final Duration JOB_LEASE_TTL = Duration.ofMinutes(10);
 
     /** Where vectors come from: the model's id (known without loading it) and how to load it. */
     public record Embedding(String modelId, Supplier<? extends Embedder> loader) {
@@ -90,6 +98,9 @@ public final class App implements AutoCloseable {
     private boolean closed;
     private Harvesters harvesters;
     private HarvestScheduler harvestScheduler;
+    private Jobs jobs;
+    // Who holds this process's leases: unique per process and App.
+    private final String holder = holderName();
 
     private App(Config config, Clock clock, Database database, PaperStore papers, Embedding embedding) {
         this.config = config;
@@ -130,6 +141,34 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Why the store this config names is missing, when it is: an SQLite file that does not exist (yet).
+     * Only {@code serve}, {@code import} and {@code harvest} create a store; other commands check this
+     * first, so that a mistyped {@code --data} fails instead of reading, or exporting, an empty new store.
+     */
+    public static Optional<String> missingStore(Config config) {
+        Optional<Path> file = sqliteFile(config.jdbcUrl());
+        if (file.isEmpty()) return Optional.empty(); // PostgreSQL: a wrong URL fails to connect on its own
+        try {
+            if (Files.isRegularFile(file.get()) && Files.size(file.get()) > 0) return Optional.empty();
+        } catch (IOException e) {
+            // unreadable: report it as missing below
+        }
+        String where = config.get(Config.Key.DB).isEmpty()
+                ? "no store in " + config.dataDir() + " (no paperboy.db there; check --data / PAPERBOY_DATA)"
+                : "no store at " + file.get() + " (check --db / PAPERBOY_DB)";
+        return Optional.of(where + "; `serve`, `import` or `harvest` create one");
+    }
+
+    /** The file of an SQLite JDBC URL; empty for PostgreSQL, in-memory and {@code file:} URLs. */
+    private static Optional<Path> sqliteFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) return Optional.empty();
+        int query = jdbcUrl.indexOf('?');
+        String path = jdbcUrl.substring("jdbc:sqlite:".length(), query < 0 ? jdbcUrl.length() : query);
+        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:")) return Optional.empty();
+        return Optional.of(Path.of(path));
     }
 
     private static PaperStore paperStore(Database db) {
@@ -174,6 +213,48 @@ public final class App implements AutoCloseable {
             search = new Search(new SearchService(index, embedder), indexer, Optional.ofNullable(embedder));
         }
         return search;
+    }
+
+    /** What {@code eval} runs on: a BEIR evaluator and what it opened (the vector cache and the model). */
+    public record EvalParts(BeirEvaluator evaluator, List<AutoCloseable> parts) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (AutoCloseable c : parts.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.warn("eval: unable to close {}: {}", c, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The eval command's parts with the production model. */
+    public static EvalParts evaluation(Path vectorsFile, boolean dense, Fusion fusion, SearchIndexer.Progress progress) {
+        return evaluation(Embedding.onnx(), vectorsFile, dense, fusion, progress);
+    }
+
+    /**
+     * The parts of {@code eval}, apart from any store: an evaluator over a temporary index and, when the run
+     * is {@code dense} or hybrid, the model and its passage vectors cached in the SQLite file {@code vectorsFile}.
+     */
+    public static EvalParts evaluation(Embedding embedding, Path vectorsFile, boolean dense, Fusion fusion,
+            SearchIndexer.Progress progress) {
+        if (!dense) return new EvalParts(new BeirEvaluator(null, null, fusion, progress), List.of());
+        Database vectors = Database.open(Database.sqliteUrl(vectorsFile));
+        try {
+            Embedder embedder = embedding.loader().get();
+            return new EvalParts(new BeirEvaluator(embedder, new EmbeddingStore(vectors.jdbi(), embedder.modelId()),
+                    fusion, progress), List.of(vectors, embedder));
+        } catch (RuntimeException e) {
+            vectors.close();
+            throw e;
+        }
+    }
+
+    /** How many stored papers have no vector yet under the configured model (what embedding still has to do). */
+    public long embeddingBacklog() {
+        return new EmbeddingStore(database.jdbi(), embedding.modelId()).countMissing();
     }
 
     /** Applies store changes to the index every second and embeds new papers in the background (serve). */
@@ -222,25 +303,16 @@ public final class App implements AutoCloseable {
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json));
     }
 
-    /**
-     * Papers without a vector for the current model (stale vectors of edited papers are not counted). Two COUNT(*)
-     * per call: fine for a health check every few seconds on a small store; a large one wants a kept count.
-     */
-    private long embeddingBacklog() {
-        return Math.max(0, papers.count() - new EmbeddingStore(database.jdbi(), embedding.modelId()).count());
-    }
-
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */
     public synchronized Harvesters harvesters() {
         if (closed) throw new IllegalStateException("app: already closed");
         if (harvesters == null) {
-            HarvestConfig hc = HarvestConfig.fromEnv(config.asEnv());
+            HarvestConfig hc = harvestConfig(config);
             JdbiHarvestStore states = new JdbiHarvestStore(database);
             // Jitter only needs to differ between processes; the seed is logged nowhere and never matters to tests.
             var random = new java.util.Random(System.nanoTime() ^ ProcessHandle.current().pid());
             PoliteFetcher fetcher = new PoliteFetcher(hc.fetchSettings(VERSION), clock, Sleeper.real(), random, states);
             opened.push(fetcher);
-            String holder = holderName();
             harvesters = new Harvesters(hc, states,
                     new OaiHarvester(fetcher, papers, states, states, clock, holder, hc),
                     new ArxivApiClient(fetcher, papers, hc.apiUrl(), ArxivApiClient.MAX_PAGE),
@@ -249,13 +321,51 @@ public final class App implements AutoCloseable {
         return harvesters;
     }
 
-    /** Starts the scheduled harvests (when enabled); they stop first on close. */
+    /** The harvest settings of a config: the one place that maps {@link Config} keys to them. */
+    public static HarvestConfig harvestConfig(Config c) {
+        var categories = HarvestConfig.categories(c.get(Config.Key.HARVEST_CATEGORIES));
+        return new HarvestConfig(
+                c.get(Config.Key.ARXIV_OAI_URL),
+                c.get(Config.Key.ARXIV_API_URL),
+                c.get(Config.Key.HF_URL),
+                c.get(Config.Key.CONTACT),
+                c.seconds(Config.Key.HARVEST_INTERVAL_SECONDS),
+                c.seconds(Config.Key.HARVEST_CONNECT_TIMEOUT_SECONDS),
+                c.seconds(Config.Key.HARVEST_READ_TIMEOUT_SECONDS),
+                c.integer(Config.Key.HARVEST_MAX_ATTEMPTS),
+                categories,
+                HarvestConfig.oaiSets(c.get(Config.Key.HARVEST_OAI_SETS), categories),
+                c.get(Config.Key.HARVEST_OAI_FORMAT),
+                c.integer(Config.Key.HARVEST_LOOKBACK_DAYS),
+                c.timeOfDay(Config.Key.HARVEST_OAI_AT),
+                c.zone(Config.Key.HARVEST_OAI_ZONE),
+                Duration.ofMinutes(c.integer(Config.Key.HARVEST_HF_EVERY_MINUTES)),
+                Duration.ofMinutes(c.integer(Config.Key.HARVEST_RETRY_MINUTES)),
+                c.seconds(Config.Key.HARVEST_START_DELAY_SECONDS),
+                JOB_LEASE_TTL,
+                c.isTrue(Config.Key.HARVEST_ENABLED));
+    }
+
+    /**
+     * The long jobs of this process (harvests, reindex; embedding catch-up and digests can be added as
+     * {@link Job}s): single-flight across processes through the store's leases, last outcomes recorded.
+     */
+    public synchronized Jobs jobs() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (jobs == null) {
+            JdbiJobStore store = new JdbiJobStore(database);
+            jobs = new Jobs(store, store, clock, holder, JOB_LEASE_TTL);
+            opened.push(jobs);
+        }
+        return jobs;
+    }
+
+    /** Schedules the harvests as jobs and starts the scheduled jobs; they stop first on close. */
     public synchronized HarvestScheduler startHarvestScheduler() {
         if (harvestScheduler == null) {
             Harvesters h = harvesters();
-            harvestScheduler = new HarvestScheduler(h.oai(), h.hf(), h.states(), clock, h.config());
-            opened.push(harvestScheduler);
-            harvestScheduler.start();
+            harvestScheduler = new HarvestScheduler(h.oai(), h.hf(), h.states(), jobs(), h.config());
+            jobs().start(h.config().startDelay());
         }
         return harvestScheduler;
     }

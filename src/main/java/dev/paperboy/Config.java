@@ -57,7 +57,7 @@ public record Config(Map<Key, String> values) {
         PAGE_SIZE("page-size", "25", Type.PAGE_SIZE, false, "Papers per page on the web pages."),
         EMBED("embed", "true", Type.BOOLEAN, false,
                 "Whether to embed papers for semantic search (false: keyword search only; serve or reindex catch up later)."),
-        // Harvesting (docs/harvest.md). The defaults match HarvestConfig.defaults().
+        // Harvesting (docs/harvest.md); App.harvestConfig reads these into the harvesters' settings.
         CONTACT("contact", "", Type.TEXT, false,
                 "Contact (mailto: or URL) sent in the harvester's User-Agent so sources can reach the operator."),
         ARXIV_OAI_URL("arxiv-oai-url", "https://oaipmh.arxiv.org/oai", Type.HTTP_URL, false,
@@ -222,6 +222,35 @@ public record Config(Map<Key, String> values) {
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
+    /** A {@link Type#SECONDS} setting (fractions allowed) as a duration. */
+    public java.time.Duration seconds(Key key) {
+        try {
+            return java.time.Duration.ofMillis(new java.math.BigDecimal(get(key)).movePointRight(3).longValue());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("config: " + key.flag() + " is not a number of seconds: " + get(key), e);
+        }
+    }
+
+    /** A whole-number setting. */
+    public int integer(Key key) {
+        return intValue(key);
+    }
+
+    /** A {@link Type#BOOLEAN} setting. */
+    public boolean isTrue(Key key) {
+        return get(key).equals("true");
+    }
+
+    /** A {@link Type#TIME_OF_DAY} setting. */
+    public java.time.LocalTime timeOfDay(Key key) {
+        return java.time.LocalTime.parse(get(key));
+    }
+
+    /** A {@link Type#ZONE} setting. */
+    public java.time.ZoneId zone(Key key) {
+        return java.time.ZoneId.of(get(key));
+    }
+
     private int intValue(Key key) {
         try {
             return Integer.parseInt(get(key));
@@ -300,13 +329,6 @@ public record Config(Map<Key, String> values) {
         } catch (java.time.DateTimeException e) {
             return Optional.of("must be a time zone like America/New_York or UTC");
         }
-    }
-
-    /** The settings as {@code PAPERBOY_*} variables, for features that read their part by variable name. */
-    public Map<String, String> asEnv() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Key k : Key.values()) out.put(k.envVar(), get(k));
-        return out;
     }
 
     private static Optional<String> checkJdbcUrl(String v) {

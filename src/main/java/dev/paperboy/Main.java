@@ -22,15 +22,18 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Logging.configure(args);
         System.exit(run(args, CliContext.system()));
     }
 
     /** Runs one command line and returns its exit code. */
     public static int run(String[] args, CliContext ctx) {
         CommandLine cli = new CommandLine(new Main(ctx));
+        cli.getCommandSpec().addOption(verboseFlag());
         for (Object command : Commands.all(ctx)) {
             CommandLine sub = new CommandLine(command);
             Commands.addConfigFlags(sub.getCommandSpec());
+            sub.getCommandSpec().addOption(verboseFlag());
             cli.addSubcommand(sub);
         }
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
@@ -46,6 +49,13 @@ public final class Main implements Callable<Integer> {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    // Read by Logging before parsing (loggers exist before commands run); declared so every command accepts it.
+    private static CommandLine.Model.OptionSpec verboseFlag() {
+        return CommandLine.Model.OptionSpec.builder(Logging.VERBOSE)
+                .description("Log more on stderr: libraries' messages and Paperboy's debug lines.")
+                .build();
     }
 
     @Override

@@ -61,6 +61,17 @@ abstract class ConfiguredCommand implements Callable<Integer> {
         return config;
     }
 
+    /**
+     * Opens the app over the store the config names, which must exist: only {@code serve}, {@code import}
+     * and {@code harvest} create one (with {@code ctx.open}). A missing store ends the command, exit 1.
+     */
+    static App openExisting(CliContext ctx, Config config) {
+        App.missingStore(config).ifPresent(problem -> {
+            throw new CliException(1, problem);
+        });
+        return ctx.open(config);
+    }
+
     /** The config with embedding switched off when {@code noEmbed} (the {@code --no-embed} flag) is set. */
     static Config embedFlag(Config config, boolean noEmbed) {
         return noEmbed ? config.with(Config.Key.EMBED, "false") : config;

@@ -2,16 +2,13 @@ package dev.paperboy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperboy.db.Database;
+import dev.paperboy.App;
 import dev.paperboy.ingest.RecordSink;
 import dev.paperboy.ingest.files.BeirCorpus;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.BeirEvaluator;
-import dev.paperboy.search.Embedder;
-import dev.paperboy.search.EmbeddingStore;
 import dev.paperboy.search.Evaluation;
 import dev.paperboy.search.Fusion;
-import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchMode;
 import java.io.IOException;
@@ -90,17 +87,9 @@ public final class EvalCommand implements Callable<Integer> {
 
         Path scratch = Files.createTempDirectory("paperboy-eval-");
         Path db = embeddingsDb != null ? embeddingsDb : scratch.resolve("embeddings.db");
-        Embedder embedder = null;
-        Database database = null;
-        try {
-            EmbeddingStore store = null;
-            if (m != SearchMode.BM25) {
-                database = Database.open(Database.sqliteUrl(db));
-                embedder = OnnxEmbedder.load();
-                store = new EmbeddingStore(database.jdbi(), embedder.modelId());
-            }
-            BeirEvaluator evaluator = new BeirEvaluator(embedder, store, fusion, (step, done, total) ->
-                    err.printf(Locale.ROOT, "eval: %s %d/%d%n", step, done, total));
+        try (App.EvalParts parts = App.evaluation(db, m != SearchMode.BM25, fusion, (step, done, total) ->
+                err.printf(Locale.ROOT, "eval: %s %d/%d%n", step, done, total))) {
+            BeirEvaluator evaluator = parts.evaluator();
             Map<String, List<Evaluation.Ranked>> run = evaluator.run(papers, qs, m, scratch.resolve("index"), DEPTH);
             Map<String, List<Evaluation.Ranked>> byBeirId = new java.util.LinkedHashMap<>();
             run.forEach((q, docs) -> byBeirId.put(q, docs.stream()
@@ -130,8 +119,6 @@ public final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            if (embedder != null) embedder.close();
-            if (database != null) database.close();
             deleteTree(scratch);
         }
     }

@@ -22,6 +22,9 @@ public final class ExportCommand extends ConfiguredCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically replaced) instead of stdout.")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing FILE even when the store has no papers.")
+    boolean force;
+
     public ExportCommand(CliContext ctx) {
         super(ctx);
     }
@@ -30,8 +33,12 @@ public final class ExportCommand extends ConfiguredCommand {
     public Integer call() {
         var config = config();
         Json json = new Json();
-        try (App app = ctx.open(config)) {
+        try (App app = openExisting(ctx, config)) {
             long n;
+            // An empty export over an existing file is how a mistyped --data would destroy a good backup.
+            if (out != null && Files.exists(out) && !force && app.papers().count() == 0) {
+                throw new CliException(1, "the store has no papers; not replacing " + out + " (--force does)");
+            }
             if (out == null) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8));
                 n = writeAll(app, json, w);

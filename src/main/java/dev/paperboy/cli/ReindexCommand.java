@@ -1,6 +1,8 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.Config;
+import dev.paperboy.jobs.Job;
+import dev.paperboy.jobs.Lease;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchIndexer;
 import java.io.PrintWriter;
@@ -25,7 +27,7 @@ public final class ReindexCommand extends ConfiguredCommand {
     public ReindexCommand(CliContext ctx) {
         // A missing or outdated index is rebuilt on open (with progress) and then again below; only a
         // first-ever reindex pays twice, and it keeps the rebuild-on-open rule in one place (App).
-        this(ctx, config -> SearchComponents.of(ctx.open(config),
+        this(ctx, config -> SearchComponents.of(openExisting(ctx, config),
                 progress("reindex", new PrintWriter(ctx.err(), true))));
     }
 
@@ -41,23 +43,66 @@ public final class ReindexCommand extends ConfiguredCommand {
         Config config = config();
         if (noEmbed) config = config.with(Config.Key.EMBED, "false");
         try (SearchComponents c = components.apply(config)) {
-            long start = System.nanoTime();
-            long papers = c.indexer().rebuild(progress("reindex", err));
-            err.printf(Locale.ROOT, "reindex: indexed %d papers in %.1f s%n", papers, (System.nanoTime() - start) / 1e9);
-            Optional<Embedder> embedder = noEmbed ? Optional.empty() : c.embedder();
-            if (embedder.isPresent()) {
-                long t = System.nanoTime();
-                long n = c.indexer().embedMissing(embedder.get(), progress("reindex", err),
-                        () -> !Thread.currentThread().isInterrupted());
-                err.printf(Locale.ROOT, "reindex: embedded %d papers in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
-            } else {
-                err.println("reindex: embedding skipped; `serve` or another `reindex` will catch up");
+            Job job = new Job() {
+                @Override
+                public String name() {
+                    return JOB;
+                }
+
+                @Override
+                public String run(Lease lease) {
+                    return reindex(c, err, lease);
+                }
+            };
+            if (c.jobs().isEmpty()) {
+                job.run(() -> {});
+                return 0;
+            }
+            if (c.jobs().get().runOnce(job).isEmpty()) {
+                throw new CliException(1, "another reindex of this store is running (its lease is held); "
+                        + "try again when it has finished");
             }
             return 0;
-        } catch (RuntimeException e) {
+        } catch (CliException e) {
+            throw e;
+        } catch (Exception e) {
             err.println("reindex: failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The job name, and lease, that keeps reindex single-flight across processes. */
+    static final String JOB = "reindex";
+
+    private String reindex(SearchComponents c, PrintWriter err, Lease lease) {
+        SearchIndexer.Progress progress = renewing(progress("reindex", err), lease);
+        long start = System.nanoTime();
+        long papers = c.indexer().rebuild(progress);
+        err.printf(Locale.ROOT, "reindex: indexed %d papers in %.1f s%n", papers, (System.nanoTime() - start) / 1e9);
+        Optional<Embedder> embedder = noEmbed ? Optional.empty() : c.embedder();
+        if (embedder.isEmpty()) {
+            err.println("reindex: embedding skipped; `serve` or another `reindex` will catch up");
+            return "indexed " + papers + " papers; embedding skipped";
+        }
+        long t = System.nanoTime();
+        long n = c.indexer().embedMissing(embedder.get(), progress, () -> !Thread.currentThread().isInterrupted());
+        err.printf(Locale.ROOT, "reindex: embedded %d papers in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
+        return "indexed " + papers + " papers, embedded " + n;
+    }
+
+    /** Progress that also renews the lease, at most once a minute, and stops the run when it was lost. */
+    private static SearchIndexer.Progress renewing(SearchIndexer.Progress progress, Lease lease) {
+        long[] renewed = {System.nanoTime()};
+        return (step, done, total) -> {
+            progress.report(step, done, total);
+            if (System.nanoTime() - renewed[0] < 60_000_000_000L) return;
+            renewed[0] = System.nanoTime();
+            try {
+                lease.renew();
+            } catch (Lease.LeaseLost e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
     }
 
     /** Prints a progress line at most every two seconds, and always the last one. */

@@ -41,7 +41,7 @@ public final class SearchCommand extends ConfiguredCommand {
 
     /** The command over the app of the effective config (the index is rebuilt first when needed). */
     public SearchCommand(CliContext ctx) {
-        this(ctx, config -> SearchComponents.of(ctx.open(config),
+        this(ctx, config -> SearchComponents.of(openExisting(ctx, config),
                 ReindexCommand.progress("search", new PrintWriter(ctx.err(), true))));
     }
 

@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.App;
+import dev.paperboy.jobs.Jobs;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchIndexer;
@@ -19,6 +20,11 @@ public interface SearchComponents extends AutoCloseable {
 
     /** The embedder, empty when embedding is switched off ({@code PAPERBOY_EMBED=false}). */
     Optional<Embedder> embedder();
+
+    /** The jobs runner that makes {@code reindex} single-flight; empty for parts without a store (tests). */
+    default Optional<Jobs> jobs() {
+        return Optional.empty();
+    }
 
     @Override
     void close();
@@ -51,6 +57,11 @@ public interface SearchComponents extends AutoCloseable {
             @Override
             public Optional<Embedder> embedder() {
                 return search.embedder();
+            }
+
+            @Override
+            public Optional<Jobs> jobs() {
+                return Optional.of(app.jobs());
             }
 
             @Override

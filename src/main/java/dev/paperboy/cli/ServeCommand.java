@@ -37,7 +37,6 @@ public final class ServeCommand extends ConfiguredCommand {
         if (app.harvesters().config().enabled()) {
             // Harvest failures (no network, a source down) are logged and retried; serving goes on regardless.
             app.startHarvestScheduler();
-            ctx.err().println("paperboy: harvesting on a schedule (see docs/harvest.md; --harvest-enabled false turns it off)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run shutdown hooks: stop taking requests, then close the store.
@@ -49,6 +48,10 @@ public final class ServeCommand extends ConfiguredCommand {
                 stopped.countDown();
             }
         }, "paperboy-shutdown"));
+        long backlog = config.embed() ? app.embeddingBacklog() : 0;
+        var briefing = new ServeBriefing(config.host(), web.port(), config.embed(), app.harvesters().config(), backlog,
+                Runtime.getRuntime().availableProcessors());
+        briefing.lines().forEach(line -> ctx.err().println("paperboy: " + line));
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         ctx.err().println("paperboy: serving " + app.papers().count() + " papers on http://" + host + ":" + web.port()
                 + "/ (Ctrl-C to stop)");

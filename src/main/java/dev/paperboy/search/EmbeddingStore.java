@@ -92,6 +92,13 @@ public final class EmbeddingStore {
                 .bind("m", modelId).mapTo(Long.class).one());
     }
 
+    /** How many papers have no vector under this model: the embedding backlog. */
+    public long countMissing() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers p WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model_id = :m)")
+                .bind("m", modelId).mapTo(Long.class).one());
+    }
+
     static byte[] encode(float[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : v) b.putFloat(f);

@@ -76,7 +76,9 @@ class ExportCommandTest {
 
     @Test
     void exportOfAnEmptyStoreIsEmpty() {
-        var r = CliRun.run(Map.of("PAPERBOY_DATA", dir.resolve("empty").toString()), "export");
+        Map<String, String> empty = Map.of("PAPERBOY_DATA", dir.resolve("empty").toString());
+        CliRun.open(empty).close();
+        var r = CliRun.run(empty, "export");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().contains("export: 0 papers"), r.err());
@@ -85,10 +87,36 @@ class ExportCommandTest {
     @Test
     void theDataFlagWinsOverTheEnvironment() {
         Path other = dir.resolve("elsewhere");
+        CliRun.open(Map.of("PAPERBOY_DATA", other.toString())).close();
         var r = CliRun.run(env(), "export", "--data", other.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("", r.out());
-        assertTrue(Files.exists(other.resolve("paperboy.db")), "store created in --data");
+        assertEquals("", r.out(), "the empty store in --data, not the full one of the environment");
+    }
+
+    @Test
+    void anEmptyStoreDoesNotReplaceAnExistingBackupWithoutForce() throws Exception {
+        Map<String, String> empty = Map.of("PAPERBOY_DATA", dir.resolve("empty").toString());
+        CliRun.open(empty).close();
+        Path backup = Files.writeString(dir.resolve("backup.jsonl"), "a good backup\n");
+
+        var refused = CliRun.run(empty, "export", "--out", backup.toString());
+        assertEquals(1, refused.exitCode());
+        assertEquals("paperboy export: the store has no papers; not replacing " + backup + " (--force does)\n",
+                refused.err());
+        assertEquals("a good backup\n", Files.readString(backup));
+
+        var forced = CliRun.run(empty, "export", "--out", backup.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals("", Files.readString(backup));
+    }
+
+    @Test
+    void aNewFileIsWrittenEvenWhenTheStoreIsEmpty() throws Exception {
+        Map<String, String> empty = Map.of("PAPERBOY_DATA", dir.resolve("empty").toString());
+        CliRun.open(empty).close();
+        Path target = dir.resolve("new.jsonl");
+        assertEquals(0, CliRun.run(empty, "export", "--out", target.toString()).exitCode());
+        assertEquals("", Files.readString(target));
     }
 
     @Test

@@ -51,6 +51,9 @@ class ServeProcessTest {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
             List<String> lines = Files.readAllLines(log);
             assertTrue(lines.contains("paperboy: stopped"), lines.toString());
+            assertTrue(lines.contains("paperboy: scheduled harvesting is off (--harvest-enabled false)"), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("paperboy: listening on 127.0.0.1 port ")),
+                    lines.toString());
             assertTrue(lines.stream().noneMatch(l -> l.contains("Exception")), lines.toString());
         } finally {
             p.destroyForcibly();

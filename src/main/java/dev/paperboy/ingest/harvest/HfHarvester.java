@@ -5,6 +5,7 @@ import dev.paperboy.ingest.FormatException;
 import dev.paperboy.ingest.http.FetchException;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
+import dev.paperboy.jobs.Leases;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;

@@ -2,6 +2,8 @@ package dev.paperboy.ingest.harvest;
 
 import dev.paperboy.db.Database;
 import dev.paperboy.ingest.http.RequestLog;
+import dev.paperboy.jobs.JdbiJobStore;
+import dev.paperboy.jobs.Leases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,12 +14,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Harvest state, leases and per-host request times in the store's tables (migration V2). */
+/** Harvest state and per-host request times in the store's tables (migration V2), and the jobs' leases. */
 public final class JdbiHarvestStore implements HarvestStateStore, Leases, RequestLog {
     private final Jdbi jdbi;
+    private final JdbiJobStore leases;
 
     public JdbiHarvestStore(Database db) {
         this.jdbi = db.jdbi();
+        this.leases = new JdbiJobStore(db);
     }
 
     @Override
@@ -77,39 +81,20 @@ public final class JdbiHarvestStore implements HarvestStateStore, Leases, Reques
                 .list());
     }
 
+    // Harvesters take their leases from this store too; the lease table belongs to the jobs package.
     @Override
     public boolean tryAcquire(String name, String holder, Duration ttl, Instant now) {
-        // One statement, so two processes racing for a free or expired lease cannot both win.
-        int n = jdbi.withHandle(h -> h.createUpdate("""
-                INSERT INTO leases (name, holder, expires_at) VALUES (:name, :holder, :expires)
-                ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-                WHERE leases.expires_at <= :now OR leases.holder = excluded.holder
-                """)
-                .bind("name", name)
-                .bind("holder", holder)
-                .bind("expires", now.plus(ttl).toEpochMilli())
-                .bind("now", now.toEpochMilli())
-                .execute());
-        return n == 1;
+        return leases.tryAcquire(name, holder, ttl, now);
     }
 
     @Override
     public boolean renew(String name, String holder, Duration ttl, Instant now) {
-        int n = jdbi.withHandle(h -> h.createUpdate(
-                        "UPDATE leases SET expires_at = :expires WHERE name = :name AND holder = :holder")
-                .bind("name", name)
-                .bind("holder", holder)
-                .bind("expires", now.plus(ttl).toEpochMilli())
-                .execute());
-        return n == 1;
+        return leases.renew(name, holder, ttl, now);
     }
 
     @Override
     public void release(String name, String holder) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM leases WHERE name = :name AND holder = :holder")
-                .bind("name", name)
-                .bind("holder", holder)
-                .execute());
+        leases.release(name, holder);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.paperboy.ingest.arxiv.OaiPmhParser;
 import dev.paperboy.ingest.arxiv.OaiPmhParser.OaiPage;
 import dev.paperboy.ingest.http.FetchException;
 import dev.paperboy.ingest.http.PoliteFetcher;
+import dev.paperboy.jobs.Leases;
 import dev.paperboy.paper.PaperStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,20 +1,19 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.jobs.Lease;
+import dev.paperboy.jobs.Leases;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Runs a job only while holding its lease, so one harvest of a source runs at a time across processes. */
+/**
+ * Harvest's use of {@link dev.paperboy.jobs.SingleFlight}: one harvest of a source at a time across processes,
+ * under the lease {@code harvest:<key>} (the name of the scheduled job too), in harvest's own terms.
+ */
 final class SingleFlight {
-    private final Leases leases;
-    private final Clock clock;
-    private final String holder;
-    private final Duration ttl;
+    private final dev.paperboy.jobs.SingleFlight flight;
 
     SingleFlight(Leases leases, Clock clock, String holder, Duration ttl) {
-        this.leases = leases;
-        this.clock = clock;
-        this.holder = holder;
-        this.ttl = ttl;
+        this.flight = new dev.paperboy.jobs.SingleFlight(leases, clock, holder, ttl);
     }
 
     /** A held lease; {@link #renew()} must be called more often than the time to live. */
@@ -28,16 +27,12 @@ final class SingleFlight {
 
     /** Runs the job when the lease is free; otherwise returns {@link HarvestResult#notRun}. */
     HarvestResult run(String key, Job job) throws HarvestException, InterruptedException {
-        String name = "harvest:" + key;
-        if (!leases.tryAcquire(name, holder, ttl, clock.instant())) return HarvestResult.notRun(key);
-        try {
-            return job.run(() -> {
-                if (!leases.renew(name, holder, ttl, clock.instant())) {
-                    throw new HarvestException(key + ": lost the harvest lease to another process; stopping");
-                }
-            });
-        } finally {
-            leases.release(name, holder);
-        }
+        return flight.run(HarvestScheduler.jobName(key), (Lease lease) -> job.run(() -> {
+            try {
+                lease.renew();
+            } catch (Lease.LeaseLost e) {
+                throw new HarvestException(key + ": lost the harvest lease to another process; stopping");
+            }
+        })).orElseGet(() -> HarvestResult.notRun(key));
     }
 }

@@ -1,5 +1,7 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.App;
+import dev.paperboy.Config;
 import dev.paperboy.db.Database;
 import dev.paperboy.ingest.http.FetchSettings;
 import dev.paperboy.ingest.http.PoliteFetcher;
@@ -53,11 +55,11 @@ final class HarvestBed implements AutoCloseable {
 
     /** Harvest settings pointing every source at the replay server, with a short interval. */
     static HarvestConfig config(ReplayServer server, Set<String> categories) {
-        return HarvestConfig.fromEnv(Map.of(
+        return App.harvestConfig(Config.load(Map.of(
                         "PAPERBOY_HARVEST_INTERVAL_SECONDS", "0.2",
                         "PAPERBOY_HARVEST_READ_TIMEOUT_SECONDS", "1",
                         "PAPERBOY_HARVEST_MAX_ATTEMPTS", "3",
-                        "PAPERBOY_CONTACT", "mailto:harvest-tests@example.org"))
+                        "PAPERBOY_CONTACT", "mailto:harvest-tests@example.org"), Map.of()))
                 .withUrls(server.url("/oai"), server.url("/api/query"), server.url(""))
                 .withCategories(categories);
     }

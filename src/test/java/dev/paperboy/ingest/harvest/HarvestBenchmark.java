@@ -1,9 +1,11 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.App;
+import dev.paperboy.Config;
 import dev.paperboy.db.Database;
 import dev.paperboy.ingest.http.PoliteFetcher;
-import dev.paperboy.ingest.http.ReplayServer;
 import dev.paperboy.ingest.http.ReplayServer.Reply;
+import dev.paperboy.ingest.http.ReplayServer;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ public final class HarvestBenchmark {
                 String t = h.param("resumptionToken");
                 return Reply.ok(bodies[t == null ? 0 : Integer.parseInt(t.substring(1))], "text/xml");
             });
-            HarvestConfig config = HarvestConfig.fromEnv(Map.of("PAPERBOY_HARVEST_INTERVAL_SECONDS", "0"))
+            HarvestConfig config = App.harvestConfig(Config.load(Map.of("PAPERBOY_HARVEST_INTERVAL_SECONDS", "0"), Map.of()))
                     .withUrls(server.url("/oai"), server.url("/api"), server.url(""))
                     .withCategories(Set.of());
             try (Database db = Database.open(Database.sqliteUrl(dir.resolve("bench.db")))) {

@@ -2,10 +2,12 @@ package dev.paperboy.ingest.harvest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.ingest.harvest.HarvestScheduler.SourceStatus;
+import dev.paperboy.jobs.JdbiJobStore;
+import dev.paperboy.jobs.Jobs;
+import dev.paperboy.jobs.Schedule;
 import dev.paperboy.paper.Paper;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -33,12 +35,12 @@ class HarvestSchedulerTest {
         LocalTime at = LocalTime.of(22, 0);
         // Winter (EST, UTC-5): 22:00 in New York is 03:00 UTC the next day.
         assertEquals(Instant.parse("2026-11-28T03:00:00Z"),
-                HarvestScheduler.nextDaily(Instant.parse("2026-11-27T03:00:00Z"), at, NEW_YORK));
+                Schedule.nextDaily(Instant.parse("2026-11-27T03:00:00Z"), at, NEW_YORK));
         assertEquals(Instant.parse("2026-11-27T03:00:00Z"),
-                HarvestScheduler.nextDaily(Instant.parse("2026-11-27T02:59:59Z"), at, NEW_YORK));
+                Schedule.nextDaily(Instant.parse("2026-11-27T02:59:59Z"), at, NEW_YORK));
         // Summer (EDT, UTC-4): 02:00 UTC.
         assertEquals(Instant.parse("2026-07-01T02:00:00Z"),
-                HarvestScheduler.nextDaily(Instant.parse("2026-07-01T01:00:00Z"), at, NEW_YORK));
+                Schedule.nextDaily(Instant.parse("2026-07-01T01:00:00Z"), at, NEW_YORK));
     }
 
     @Test
@@ -46,19 +48,20 @@ class HarvestSchedulerTest {
         try (HarvestBed bed = new HarvestBed(dir, Clock.systemUTC())) {
             HarvestConfig config = bed.config;
             AtomicInteger failures = new AtomicInteger();
-            try (HarvestScheduler s = new HarvestScheduler(bed.states, Clock.systemUTC(), config, Duration.ZERO)) {
-                s.add("arxiv-oai:cs", () -> {
+            try (Jobs jobs = jobs(bed)) {
+                HarvestScheduler s = new HarvestScheduler(bed.states, jobs);
+                s.add("arxiv-oai:cs", daily(config), () -> {
                     HarvestState st = bed.states.get("arxiv-oai:cs");
                     bed.states.save(st.completed(Instant.now(), Instant.now(), 3));
                     return new HarvestResult("arxiv-oai:cs", true, 1, 3, 0, 0);
                 });
-                s.add("hf", () -> {
+                s.add("hf", Schedule.every(config.hfEvery()).retryingAfter(config.retryAfterFailure()), () -> {
                     failures.incrementAndGet();
                     bed.states.save(bed.states.get("hf").failed(Instant.now(), "hf: unable to fetch: no network"));
                     throw new HarvestException("hf: unable to fetch: no network");
                 });
                 Instant started = Instant.now();
-                s.start();
+                jobs.start(Duration.ZERO);
                 waitFor(() -> failures.get() == 1 && s.status().stream().allMatch(x -> x.nextDueAt() != null
                         && x.nextDueAt().isAfter(started.plusSeconds(60))));
 
@@ -68,14 +71,18 @@ class HarvestSchedulerTest {
                 SourceStatus hf = byKey.get("hf");
                 assertFalse(oai.failing());
                 assertEquals(3, oai.lastRecords());
-                assertEquals(HarvestScheduler.nextDaily(oai.nextDueAt().minusSeconds(1), config.oaiAt(), config.oaiZone()),
+                assertEquals(Schedule.nextDaily(oai.nextDueAt().minusSeconds(1), config.oaiAt(), config.oaiZone()),
                         oai.nextDueAt());
                 assertTrue(hf.failing());
                 assertEquals("hf: unable to fetch: no network", hf.lastError());
                 Duration retryIn = Duration.between(started, hf.nextDueAt());
                 assertTrue(retryIn.compareTo(config.retryAfterFailure().plusSeconds(5)) <= 0, "retry in " + retryIn);
-                // The plan survives a restart: it is in the store.
-                assertEquals(hf.nextDueAt(), bed.states.get("hf").nextDueAt());
+                // The plan and the outcome survive a restart: they are in the store.
+                var stored = new JdbiJobStore(bed.db).get("harvest:hf");
+                assertEquals(Optional.of(hf.nextDueAt()), stored.nextDueAt());
+                assertEquals(Optional.of("hf: unable to fetch: no network"), stored.lastError());
+                assertEquals(Optional.of("arxiv-oai:cs: 1 page(s), 3 paper(s) stored, 0 rejected"),
+                        new JdbiJobStore(bed.db).get("harvest:arxiv-oai:cs").lastSummary());
             }
         }
     }
@@ -99,10 +106,11 @@ class HarvestSchedulerTest {
                     offline);
             HfHarvester hf = new HfHarvester(fetcher, bed.papers, bed.states, bed.states, Clock.systemUTC(), "s",
                     offline);
-            try (HarvestScheduler s = new HarvestScheduler(bed.states, Clock.systemUTC(), offline, Duration.ZERO)) {
-                s.add("arxiv-oai:cs", () -> oai.harvest("cs", Optional.empty(), x -> {}));
-                s.add("hf", () -> hf.harvest(Optional.empty(), x -> {}));
-                s.start();
+            try (Jobs jobs = jobs(bed)) {
+                HarvestScheduler s = new HarvestScheduler(bed.states, jobs);
+                s.add("arxiv-oai:cs", daily(offline), () -> oai.harvest("cs", Optional.empty(), x -> {}));
+                s.add("hf", daily(offline), () -> hf.harvest(Optional.empty(), x -> {}));
+                jobs.start(Duration.ZERO);
                 waitFor(() -> s.status().stream().allMatch(SourceStatus::failing));
                 for (SourceStatus x : s.status()) {
                     assertTrue(x.lastError().contains("Connect"), x.key() + ": " + x.lastError());
@@ -118,19 +126,14 @@ class HarvestSchedulerTest {
         }
     }
 
-    @Test
-    void aSchedulerTurnedOffPlansNothing() throws Exception {
-        try (HarvestBed bed = new HarvestBed(dir, Clock.systemUTC())) {
-            HarvestConfig off = HarvestConfig.fromEnv(Map.of("PAPERBOY_HARVEST_ENABLED", "false"));
-            try (HarvestScheduler s = new HarvestScheduler(bed.states, Clock.systemUTC(), off, Duration.ZERO)) {
-                s.add("hf", () -> {
-                    throw new AssertionError("must not run");
-                });
-                s.start();
-                Thread.sleep(200);
-                assertNull(s.status().getFirst().nextDueAt());
-            }
-        }
+    /** Jobs holding leases as "s", the harvesters' holder: as in serve, one holder per process. */
+    private static Jobs jobs(HarvestBed bed) {
+        JdbiJobStore store = new JdbiJobStore(bed.db);
+        return new Jobs(store, store, Clock.systemUTC(), "s", Duration.ofMinutes(1));
+    }
+
+    private static Schedule daily(HarvestConfig config) {
+        return Schedule.daily(config.oaiAt(), config.oaiZone()).retryingAfter(config.retryAfterFailure());
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {

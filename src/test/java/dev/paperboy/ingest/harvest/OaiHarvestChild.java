@@ -1,11 +1,14 @@
 package dev.paperboy.ingest.harvest;
 
+import dev.paperboy.App;
+import dev.paperboy.Config;
 import dev.paperboy.db.Database;
 import dev.paperboy.ingest.http.PoliteFetcher;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +20,7 @@ public final class OaiHarvestChild {
     private OaiHarvestChild() {}
 
     public static void main(String[] args) throws Exception {
-        HarvestConfig config = HarvestConfig.fromEnv(System.getenv())
+        HarvestConfig config = App.harvestConfig(Config.load(System.getenv(), Map.of()))
                 .withCategories(Set.of())
                 .withLeaseTtl(Duration.ofSeconds(2));
         try (Database db = Database.open(Database.sqliteUrl(Path.of(args[0])))) {

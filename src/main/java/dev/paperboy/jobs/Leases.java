@@ -1,9 +1,9 @@
-package dev.paperboy.ingest.harvest;
+package dev.paperboy.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** Named leases held by one holder at a time across processes: single-flight for long jobs. */
+/** Named leases held by one holder at a time across processes: single-flight for long jobs. A holder may take its own lease again. */
 public interface Leases {
 
     /** Takes the lease when it is free, expired or already ours; true when we now hold it. */
