@@ -22,14 +22,14 @@ import dev.paperboy.ingest.http.Sleeper;
 import dev.paperboy.ingest.huggingface.HfDailyPapers;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
-import dev.paperboy.search.Embedder;
-import dev.paperboy.search.EmbeddingStore;
-import dev.paperboy.search.LuceneIndex;
-import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchBackground;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.lucene.LuceneIndex;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.WebServer;
 import java.io.IOException;
@@ -142,7 +142,8 @@ public final class App implements AutoCloseable {
 
     /**
      * Opens the search index under {@code <data>/index} (rebuilding it from the store when it is missing,
-     * corrupt or outdated, reporting to {@code progress}), the vectors and, unless embedding is off, the
+     * corrupt or outdated, catching up when it is behind the store, reporting to {@code progress}; a running
+     * {@code serve} holding it is an {@link dev.paperboy.search.IndexInUseException}), the vectors and, unless embedding is off, the
      * embedder, which loads its model on first use. Later calls return the same parts.
      */
     public synchronized Search search(SearchIndexer.Progress progress) {
@@ -153,7 +154,8 @@ public final class App implements AutoCloseable {
             SearchIndexer indexer = new SearchIndexer(papers, index,
                     new EmbeddingStore(database.jdbi(), embedding.modelId()));
             try {
-                indexer.rebuildIfNeeded(progress);
+                // Missing, corrupt, outdated or behind the store (a killed import): fixed here, for every command.
+                indexer.bringUpToDate(progress);
             } catch (RuntimeException e) {
                 // Release the index's write lock so a later attempt (or another process) can open it.
                 index.close();

@@ -7,6 +7,7 @@ import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.IndexDocument;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchService;
@@ -15,11 +16,10 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** The JSON endpoints of search: {@code /api/search} and {@code /api/papers/{id}/related}. */
 public final class SearchApi {
@@ -132,9 +132,8 @@ public final class SearchApi {
 
     private HitJson hit(Paper p) {
         Lens lens = lenses.lens(p.title(), p.abstractText());
-        java.time.Instant when = p.published() != null ? p.published() : p.updated();
         return new HitJson(p.id(), p.title(), p.authors().stream().map(Author::name).toList(), p.categories(),
-                when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC), null, List.of(), lens.chip(),
+                IndexDocument.dateOf(p).orElse(null), null, List.of(), lens.chip(),
                 lens.resources(), "/papers/" + p.id());
     }
 

@@ -7,13 +7,14 @@ import dev.paperboy.ingest.RecordSink;
 import dev.paperboy.ingest.files.BeirCorpus;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.BeirEvaluator;
-import dev.paperboy.search.Embedder;
-import dev.paperboy.search.EmbeddingStore;
 import dev.paperboy.search.Evaluation;
 import dev.paperboy.search.Fusion;
-import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchMode;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -99,7 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
                 embedder = OnnxEmbedder.load();
                 store = new EmbeddingStore(database.jdbi(), embedder.modelId());
             }
-            BeirEvaluator evaluator = new BeirEvaluator(embedder, store, fusion, (step, done, total) ->
+            BeirEvaluator evaluator = new BeirEvaluator(embedder, store, fusion, LuceneIndex::open, (step, done, total) ->
                     err.printf(Locale.ROOT, "eval: %s %d/%d%n", step, done, total));
             Map<String, List<Evaluation.Ranked>> run = evaluator.run(papers, qs, m, scratch.resolve("index"), DEPTH);
             Map<String, List<Evaluation.Ranked>> byBeirId = new java.util.LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.Config;
-import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchIndexer;
+import dev.paperboy.search.embed.Embedder;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;

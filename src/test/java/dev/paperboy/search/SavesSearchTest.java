@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,16 @@
 package dev.paperboy.search;
 
-import dev.paperboy.InMemoryPaperStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
