@@ -46,7 +46,7 @@ public final class Fusion {
     }
 
     /**
-     * Both lists fused, best first; ties keep the keyword leg's order, then the document number.
+     * Both lists fused, best first; ties keep the keyword leg's order, then the dense leg's.
      * {@code hasVector} says which keyword candidates the semantic leg could have found at all: while only
      * part of the store is embedded, the dense leg abstains on the others (they are scored by the keyword
      * leg alone instead of getting 0 from it), and documents only the dense leg found count in proportion
@@ -74,15 +74,24 @@ public final class Fusion {
         de.forEach((doc, d) -> acc.putIfAbsent(doc, denseWeight * d * coverage));
         List<Scored> out = new ArrayList<>(acc.size());
         acc.forEach((doc, s) -> out.add(new Scored(doc, s)));
-        Map<Integer, Integer> keywordRank = new HashMap<>();
-        for (int i = 0; i < keyword.size(); i++) keywordRank.putIfAbsent(keyword.get(i).doc(), i);
+        Map<Integer, Integer> keywordRank = ranks(keyword);
+        Map<Integer, Integer> denseRank = ranks(dense);
         out.sort((a, b) -> {
             int c = Double.compare(b.score(), a.score());
             if (c != 0) return c;
             c = Integer.compare(keywordRank.getOrDefault(a.doc(), Integer.MAX_VALUE),
                     keywordRank.getOrDefault(b.doc(), Integer.MAX_VALUE));
+            if (c != 0) return c;
+            c = Integer.compare(denseRank.getOrDefault(a.doc(), Integer.MAX_VALUE),
+                    denseRank.getOrDefault(b.doc(), Integer.MAX_VALUE));
             return c != 0 ? c : Integer.compare(a.doc(), b.doc());
         });
+        return out;
+    }
+
+    private static Map<Integer, Integer> ranks(List<Scored> list) {
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) out.putIfAbsent(list.get(i).doc(), i);
         return out;
     }
 

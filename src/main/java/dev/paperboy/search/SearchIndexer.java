@@ -56,12 +56,14 @@ public final class SearchIndexer {
         long want = store.lastSequence();
         if (have >= want) return;
         long indexed = index.count();
-        if (want - have > Math.max(indexed, PAGE)) {
+        if (want - have > indexed) {
             log.info("index: behind the store, rebuilding, indexed_sequence={} store_sequence={} papers={}", have,
                     want, indexed);
             rebuild(progress);
         } else {
             catchUp(progress);
+            // The command searches next: it must see the changes now, not at the next periodic refresh.
+            index.refresh();
         }
     }
 

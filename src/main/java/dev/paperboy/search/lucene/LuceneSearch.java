@@ -32,6 +32,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -91,13 +92,13 @@ final class LuceneSearch {
         List<Fusion.Scored> dense = scored(s.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k,
                 queries.filter(q, true)), k));
         if (mode == SearchMode.DENSE || kq == null) {
-            // Every embedded paper is somebody's neighbour: the total is the neighbours looked at, and a
-            // lower bound when the leg was cut at k.
-            int[] docs = docs(dense);
+            // Every embedded paper is somebody's neighbour: the total is the neighbours looked at, a lower
+            // bound unless they are all the embedded papers the filters let through.
             List<ScoreDoc> ranked = toScoreDocs(dense);
             if (r.order() == SearchOrder.DATE) sortByDate(s, ranked);
-            SavesFacets.Counts counts = SavesFacets.count(s, docs);
-            return page(s, q, ranked.toArray(ScoreDoc[]::new), counts, dense.size() < k, r, mode);
+            SavesFacets.Counts counts = SavesFacets.count(s, docs(dense));
+            boolean exact = dense.size() >= s.count(embedded(queries.filter(q, true)));
+            return page(s, q, ranked.toArray(ScoreDoc[]::new), counts, exact, r, mode);
         }
         List<Fusion.Scored> keyword = scored(s.search(kq, k));
         // The result set: every keyword match plus the neighbours that are not one.
@@ -113,6 +114,13 @@ final class LuceneSearch {
             ranked = toScoreDocs(fusion.fuse(keyword, dense, embedded::contains));
         }
         return page(s, q, ranked.toArray(ScoreDoc[]::new), counts, true, r, mode);
+    }
+
+    /** The papers with a vector among those {@code filter} lets through (all of them when it is null). */
+    private static Query embedded(Query filter) {
+        Query has = new FieldExistsQuery(Fields.VECTOR);
+        return filter == null ? has
+                : new BooleanQuery.Builder().add(has, Occur.FILTER).add(filter, Occur.FILTER).build();
     }
 
     private static List<Fusion.Scored> scored(TopDocs td) {

@@ -1,0 +1,34 @@
+package dev.paperboy.search.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.search.IndexInUseException;
+import dev.paperboy.search.PaperIndex;
+import dev.paperboy.search.SearchDefaults;
+import dev.paperboy.search.SearchIndexContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The search contract on the Lucene backend, and what only Lucene has: its single writer. */
+class LuceneSearchIndexTest extends SearchIndexContract {
+
+    @Override
+    protected PaperIndex open(Path dir, String modelId, int lensVersion) {
+        return LuceneIndex.open(dir, modelId, SearchDefaults.fusion(), lensVersion);
+    }
+
+    @Test
+    void aSecondWriterIsToldThatServeIsRunningInsteadOfLucenesLockMessage() {
+        Path at = dir.resolve("held");
+        try (PaperIndex held = open(at, "m", 1)) {
+            IndexInUseException e = assertThrows(IndexInUseException.class, () -> open(at, "m", 1));
+            assertTrue(e.getMessage().contains("serve is running on this data directory"), e.getMessage());
+            assertTrue(e.getMessage().contains("stop it first"), e.getMessage());
+            assertFalse(e.getMessage().contains("write.lock"), e.getMessage());
+            assertEquals(0, held.count(), "the holder keeps working");
+        }
+    }
+}
