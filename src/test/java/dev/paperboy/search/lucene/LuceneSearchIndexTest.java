@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.search.IndexInUseException;
 import dev.paperboy.search.PaperIndex;
+import dev.paperboy.search.SavesSearchContract;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexContract;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The search contract on the Lucene backend, and what only Lucene has: its single writer. */
@@ -18,6 +20,15 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     @Override
     protected PaperIndex open(Path dir, String modelId, int lensVersion) {
         return LuceneIndex.open(dir, modelId, SearchDefaults.fusion(), lensVersion);
+    }
+
+    /** The saves filters and facets, the other half of the contract. */
+    @Nested
+    class Saves extends SavesSearchContract {
+        @Override
+        protected PaperIndex open(Path dir, String modelId, int lensVersion) {
+            return LuceneIndex.open(dir, modelId, SearchDefaults.fusion(), lensVersion);
+        }
     }
 
     @Test
