@@ -22,6 +22,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,26 @@ final class Generations {
         } catch (IOException | RuntimeException e) {
             // CorruptIndexException, IndexFormatTooOld/NewException, truncated files and the like.
             return new Usable(Optional.empty(), "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
+        }
+    }
+
+    /**
+     * Fails with {@link IndexInUseException} when another process holds the generation {@code CURRENT} names:
+     * an index that is outdated for this process may still be live for a running {@code serve} of another
+     * version, and replacing it would delete the files under that process.
+     */
+    void checkNotHeld() throws IOException {
+        Path dir;
+        try {
+            dir = root.resolve(Files.readString(root.resolve(CURRENT), StandardCharsets.UTF_8).strip());
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) return;
+        try (FSDirectory d = FSDirectory.open(dir); Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            lock.ensureValid();
+        } catch (LockObtainFailedException e) {
+            throw new IndexInUseException(root);
         }
     }
 

@@ -107,6 +107,7 @@ public final class LuceneIndex implements PaperIndex {
             generations.deleteAllBut(current.dir().get());
             return;
         }
+        generations.checkNotHeld();
         rebuildReason = current.problem();
         embeddedSequence = current.embeddedSequence();
         log.info("index: will rebuild, reason=\"{}\"", rebuildReason);

@@ -42,4 +42,19 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertEquals(0, held.count(), "the holder keeps working");
         }
     }
+
+    @Test
+    void anIndexOutdatedForThisProcessIsNotReplacedUnderTheProcessHoldingIt() {
+        Path at = dir.resolve("held");
+        try (PaperIndex held = open(at, "m", 1)) {
+            // Another version (here: another lens extractor) would rebuild it, deleting the live generation.
+            IndexInUseException e = assertThrows(IndexInUseException.class, () -> open(at, "m", 2));
+            assertTrue(e.getMessage().contains("serve is running on this data directory"), e.getMessage());
+            held.refresh();
+            assertEquals(0, held.count());
+        }
+        try (PaperIndex reopened = open(at, "m", 1)) {
+            assertEquals(java.util.Optional.empty(), reopened.rebuildReason(), "the held generation is still there");
+        }
+    }
 }
