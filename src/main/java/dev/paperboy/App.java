@@ -143,8 +143,8 @@ public final class App implements AutoCloseable {
     /**
      * Opens the search index under {@code <data>/index} (rebuilding it from the store when it is missing,
      * corrupt or outdated, catching up when it is behind the store, reporting to {@code progress}; a running
-     * {@code serve} holding it is an {@link dev.paperboy.search.IndexInUseException}), the vectors and, unless embedding is off, the
-     * embedder, which loads its model on first use. Later calls return the same parts.
+     * {@code serve} holding it is an {@link dev.paperboy.search.IndexInUseException}), the vectors and, unless
+     * embedding is off, the embedder, which loads its model on first use. Later calls return the same parts.
      */
     public synchronized Search search(SearchIndexer.Progress progress) {
         if (closed) throw new IllegalStateException("app: already closed");

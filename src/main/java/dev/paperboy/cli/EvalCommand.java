@@ -100,8 +100,8 @@ public final class EvalCommand implements Callable<Integer> {
                 embedder = OnnxEmbedder.load();
                 store = new EmbeddingStore(database.jdbi(), embedder.modelId());
             }
-            BeirEvaluator evaluator = new BeirEvaluator(embedder, store, fusion, LuceneIndex::open, (step, done, total) ->
-                    err.printf(Locale.ROOT, "eval: %s %d/%d%n", step, done, total));
+            BeirEvaluator evaluator = new BeirEvaluator(embedder, store, fusion, LuceneIndex::open,
+                    (step, done, total) -> err.printf(Locale.ROOT, "eval: %s %d/%d%n", step, done, total));
             Map<String, List<Evaluation.Ranked>> run = evaluator.run(papers, qs, m, scratch.resolve("index"), DEPTH);
             Map<String, List<Evaluation.Ranked>> byBeirId = new java.util.LinkedHashMap<>();
             run.forEach((q, docs) -> byBeirId.put(q, docs.stream()
