@@ -31,17 +31,17 @@ import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import dev.paperboy.search.BeirEvaluator;
-import dev.paperboy.search.Embedder;
-import dev.paperboy.search.EmbeddingStore;
 import dev.paperboy.search.Fusion;
-import dev.paperboy.search.LuceneIndex;
-import dev.paperboy.search.OnnxEmbedder;
 import dev.paperboy.search.SearchBackground;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.web.ErrorPages;
 import dev.paperboy.web.PaperPages;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.lucene.LuceneIndex;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.SearchPages;
 import dev.paperboy.web.Templates;
@@ -190,8 +190,9 @@ public final class App implements AutoCloseable {
 
     /**
      * Opens the search index under {@code <data>/index} (rebuilding it from the store when it is missing,
-     * corrupt or outdated, reporting to {@code progress}), the vectors and, unless embedding is off, the
-     * embedder, which loads its model on first use. Later calls return the same parts.
+     * corrupt or outdated, catching up when it is behind the store, reporting to {@code progress}; a running
+     * {@code serve} holding it is an {@link dev.paperboy.search.IndexInUseException}), the vectors and, unless
+     * embedding is off, the embedder, which loads its model on first use. Later calls return the same parts.
      */
     public synchronized Search search(SearchIndexer.Progress progress) {
         if (closed) throw new IllegalStateException("app: already closed");
@@ -201,7 +202,8 @@ public final class App implements AutoCloseable {
             SearchIndexer indexer = new SearchIndexer(papers, index,
                     new EmbeddingStore(database.jdbi(), embedding.modelId()));
             try {
-                indexer.rebuildIfNeeded(progress);
+                // Missing, corrupt, outdated or behind the store (a killed import): fixed here, for every command.
+                indexer.bringUpToDate(progress);
             } catch (RuntimeException e) {
                 // Release the index's write lock so a later attempt (or another process) can open it.
                 index.close();
@@ -240,12 +242,12 @@ public final class App implements AutoCloseable {
      */
     public static EvalParts evaluation(Embedding embedding, Path vectorsFile, boolean dense, Fusion fusion,
             SearchIndexer.Progress progress) {
-        if (!dense) return new EvalParts(new BeirEvaluator(null, null, fusion, progress), List.of());
+        if (!dense) return new EvalParts(new BeirEvaluator(null, null, fusion, LuceneIndex::open, progress), List.of());
         Database vectors = Database.open(Database.sqliteUrl(vectorsFile));
         try {
             Embedder embedder = embedding.loader().get();
             return new EvalParts(new BeirEvaluator(embedder, new EmbeddingStore(vectors.jdbi(), embedder.modelId()),
-                    fusion, progress), List.of(vectors, embedder));
+                    fusion, LuceneIndex::open, progress), List.of(vectors, embedder));
         } catch (RuntimeException e) {
             vectors.close();
             throw e;

@@ -8,7 +8,7 @@ import dev.paperboy.ingest.RecordSink;
 import dev.paperboy.ingest.files.BeirCorpus;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.BeirEvaluator;
-import dev.paperboy.search.EmbeddingStore;
+import dev.paperboy.search.embed.EmbeddingStore;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchMode;

@@ -1,6 +1,6 @@
 package dev.paperboy;
 
-import dev.paperboy.search.Embedder;
+import dev.paperboy.search.embed.Embedder;
 import java.util.Locale;
 
 /**

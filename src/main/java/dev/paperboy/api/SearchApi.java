@@ -5,6 +5,7 @@ import dev.paperboy.api.SearchJson.HitJson;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.IndexDocument;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchService;

@@ -6,6 +6,7 @@ import dev.paperboy.lens.Lens;
 import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.IndexDocument;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchService;
 import java.time.Instant;
@@ -64,9 +65,8 @@ public record SearchJson(
 
         /** A stored paper as the one hit of an id match: no score, no snippet. */
         public static HitJson of(Paper p, Lens lens) {
-            Instant when = p.published() != null ? p.published() : p.updated();
             return new HitJson(p.id(), p.title(), p.authors().stream().map(Author::name).toList(), p.categories(),
-                    when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC), null, List.of(), lens.chip(),
+                    IndexDocument.dateOf(p).orElse(null), null, List.of(), lens.chip(),
                     lens.resources(), "/papers/" + p.id());
         }
 

@@ -3,9 +3,10 @@ package dev.paperboy.cli;
 import dev.paperboy.App;
 import dev.paperboy.jobs.Jobs;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.search.Embedder;
+import dev.paperboy.search.embed.Embedder;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
+import dev.paperboy.search.embed.Embedder;
 import java.util.Optional;
 
 /** What the search commands need from the application; opened per command run and closed after. */

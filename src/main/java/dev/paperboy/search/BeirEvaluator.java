@@ -1,6 +1,9 @@
 package dev.paperboy.search;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.embed.OnnxEmbedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a benchmark collection through the product's code paths: papers into a {@link LuceneIndex} in a
+ * Runs a benchmark collection through the product's code paths: papers into a fresh index (from {@code indexes}) in a
  * scratch directory (vectors from the {@link EmbeddingStore}, computed by the {@link Embedder} when
  * missing), then every query through {@link SearchService}.
  */
@@ -25,14 +28,17 @@ public final class BeirEvaluator {
     private final Embedder embedder;
     private final EmbeddingStore embeddings;
     private final Fusion fusion;
+    private final PaperIndex.Opener indexes;
     private final SearchIndexer.Progress progress;
     private Stats stats;
 
     /** {@code embedder} and {@code embeddings} may be null for a keyword-only run. */
-    public BeirEvaluator(Embedder embedder, EmbeddingStore embeddings, Fusion fusion, SearchIndexer.Progress progress) {
+    public BeirEvaluator(Embedder embedder, EmbeddingStore embeddings, Fusion fusion, PaperIndex.Opener indexes,
+            SearchIndexer.Progress progress) {
         this.embedder = embedder;
         this.embeddings = embeddings;
         this.fusion = fusion;
+        this.indexes = indexes;
         this.progress = progress;
     }
 
@@ -50,7 +56,7 @@ public final class BeirEvaluator {
         int embedded = dense ? embedMissing(papers) : 0;
         long t1 = System.nanoTime();
         String modelId = embedder != null ? embedder.modelId() : OnnxEmbedder.MODEL_ID;
-        try (LuceneIndex index = LuceneIndex.open(indexDir, modelId, fusion)) {
+        try (PaperIndex index = indexes.open(indexDir, modelId, fusion)) {
             Map<String, EmbeddingStore.Stored> vectors = dense
                     ? embeddings.findAll(papers.stream().map(Paper::id).toList())
                     : Map.of();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /** Combines the ranked lists of the keyword and the semantic leg into one. */
 public final class Fusion {
@@ -39,40 +40,69 @@ public final class Fusion {
         return denseWeight;
     }
 
-    /** Both lists fused, best first; ties keep the keyword leg's order, then the document number. */
+    /** Both lists fused, best first, every document having a vector (the semantic leg covers the corpus). */
     public List<Scored> fuse(List<Scored> keyword, List<Scored> dense) {
-        Map<Integer, double[]> acc = new HashMap<>();
+        return fuse(keyword, dense, doc -> true);
+    }
+
+    /**
+     * Both lists fused, best first; ties keep the keyword leg's order, then the dense leg's.
+     * {@code hasVector} says which keyword candidates the semantic leg could have found at all: while only
+     * part of the store is embedded, the dense leg abstains on the others (they are scored by the keyword
+     * leg alone instead of getting 0 from it), and documents only the dense leg found count in proportion
+     * to the keyword candidates that have vectors. Its nearest neighbours among a few embedded papers are
+     * then no longer normalised to the top and put above strong keyword matches (docs/search.md).
+     * With every candidate embedded this is the plain weighted fusion.
+     */
+    public List<Scored> fuse(List<Scored> keyword, List<Scored> dense, IntPredicate hasVector) {
+        Map<Integer, Double> kw = new HashMap<>();
+        Map<Integer, Double> de = new HashMap<>();
         if (method == Method.RRF) {
-            addRanks(acc, keyword, 1 - denseWeight, 0);
-            addRanks(acc, dense, denseWeight, 1);
+            addRanks(kw, keyword);
+            addRanks(de, dense);
         } else {
-            addNormalised(acc, keyword, 1 - denseWeight, 0);
-            addNormalised(acc, dense, denseWeight, 1);
+            addNormalised(kw, keyword);
+            addNormalised(de, dense);
         }
+        int embedded = 0;
+        for (Integer doc : kw.keySet()) if (hasVector.test(doc)) embedded++;
+        double coverage = kw.isEmpty() ? 1 : (double) embedded / kw.size();
+        Map<Integer, Double> acc = new HashMap<>();
+        kw.forEach((doc, k) -> acc.put(doc, hasVector.test(doc)
+                ? (1 - denseWeight) * k + denseWeight * de.getOrDefault(doc, 0.0)
+                : k));
+        de.forEach((doc, d) -> acc.putIfAbsent(doc, denseWeight * d * coverage));
         List<Scored> out = new ArrayList<>(acc.size());
-        acc.forEach((doc, s) -> out.add(new Scored(doc, s[2])));
-        Map<Integer, Integer> keywordRank = new HashMap<>();
-        for (int i = 0; i < keyword.size(); i++) keywordRank.putIfAbsent(keyword.get(i).doc(), i);
+        acc.forEach((doc, s) -> out.add(new Scored(doc, s)));
+        Map<Integer, Integer> keywordRank = ranks(keyword);
+        Map<Integer, Integer> denseRank = ranks(dense);
         out.sort((a, b) -> {
             int c = Double.compare(b.score(), a.score());
             if (c != 0) return c;
             c = Integer.compare(keywordRank.getOrDefault(a.doc(), Integer.MAX_VALUE),
                     keywordRank.getOrDefault(b.doc(), Integer.MAX_VALUE));
+            if (c != 0) return c;
+            c = Integer.compare(denseRank.getOrDefault(a.doc(), Integer.MAX_VALUE),
+                    denseRank.getOrDefault(b.doc(), Integer.MAX_VALUE));
             return c != 0 ? c : Integer.compare(a.doc(), b.doc());
         });
         return out;
     }
 
-    private static void addRanks(Map<Integer, double[]> acc, List<Scored> list, double weight, int leg) {
+    private static Map<Integer, Integer> ranks(List<Scored> list) {
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) out.putIfAbsent(list.get(i).doc(), i);
+        return out;
+    }
+
+    private static void addRanks(Map<Integer, Double> acc, List<Scored> list) {
         for (int i = 0; i < list.size(); i++) {
-            double[] s = acc.computeIfAbsent(list.get(i).doc(), d -> new double[3]);
-            // Equal weights (0.5 each) give plain RRF up to a constant factor.
-            s[2] += weight * 2 / (RRF_K + i + 1);
-            s[leg] = 1;
+            // Times two, so equal weights (0.5 each) give plain RRF.
+            acc.putIfAbsent(list.get(i).doc(), 2.0 / (RRF_K + i + 1));
         }
     }
 
-    private static void addNormalised(Map<Integer, double[]> acc, List<Scored> list, double weight, int leg) {
+    private static void addNormalised(Map<Integer, Double> acc, List<Scored> list) {
         if (list.isEmpty()) return;
         double max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
         for (Scored s : list) {
@@ -80,11 +110,6 @@ public final class Fusion {
             min = Math.min(min, s.score());
         }
         double range = max - min;
-        for (Scored s : list) {
-            double norm = range > 0 ? (s.score() - min) / range : 1.0;
-            double[] a = acc.computeIfAbsent(s.doc(), d -> new double[3]);
-            a[2] += weight * norm;
-            a[leg] = 1;
-        }
+        for (Scored s : list) acc.putIfAbsent(s.doc(), range > 0 ? (s.score() - min) / range : 1.0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.search.embed.Embedder;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -2,6 +2,8 @@ package dev.paperboy.search;
 
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.EmbeddingStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class SearchIndexer {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int PAGE = 500;
     private static final int EMBED_BATCH = 32;
+    /** While scanning pages that need no embedding, the cursor is committed every this many pages. */
+    private static final int COMMIT_PAGES = 20;
 
     private final PaperStore store;
     private final PaperIndex index;
@@ -38,6 +42,29 @@ public final class SearchIndexer {
         this.store = store;
         this.index = index;
         this.embeddings = embeddings;
+    }
+
+    /**
+     * Makes the index answer for the store as it is now, as every command that opens it must: a missing,
+     * corrupt or outdated index is rebuilt; one behind the store's last change (a process died while
+     * indexing: an import killed mid-rebuild leaves an empty index at sequence 0) catches up, or is rebuilt
+     * when more changes are missing than papers are indexed (a parallel rebuild is then the faster way).
+     */
+    public void bringUpToDate(Progress progress) {
+        if (rebuildIfNeeded(progress)) return;
+        long have = index.committedSequence();
+        long want = store.lastSequence();
+        if (have >= want) return;
+        long indexed = index.count();
+        if (want - have > indexed) {
+            log.info("index: behind the store, rebuilding, indexed_sequence={} store_sequence={} papers={}", have,
+                    want, indexed);
+            rebuild(progress);
+        } else {
+            catchUp(progress);
+            // The command searches next: it must see the changes now, not at the next periodic refresh.
+            index.refresh();
+        }
     }
 
     /** Rebuilds the index when it is missing, corrupt or outdated; true when it did. */
@@ -76,9 +103,15 @@ public final class SearchIndexer {
 
     /** Applies every store change after the index's committed sequence; returns how many papers. */
     public int catchUp() {
+        return catchUp(Progress.NONE);
+    }
+
+    /** {@link #catchUp()}, reporting the changes applied against those missing when it started. */
+    public int catchUp(Progress progress) {
         synchronized (catchUpLock) {
             int applied = 0;
             long seq = index.committedSequence();
+            long missing = Math.max(0, store.lastSequence() - seq);
             while (true) {
                 List<PaperStore.Change> changes = store.changedSince(seq, PAGE);
                 if (changes.isEmpty()) break;
@@ -88,6 +121,7 @@ public final class SearchIndexer {
                 seq = changes.getLast().sequence();
                 index.commit(seq);
                 applied += changes.size();
+                progress.report("catch-up", applied, Math.max(missing, applied));
             }
             return applied;
         }
@@ -109,8 +143,11 @@ public final class SearchIndexer {
     }
 
     /**
-     * Embeds every paper without an up-to-date vector, saving each batch before the next, and updates
-     * the index; returns how many papers were embedded. Stops early when {@code keepGoing} turns false.
+     * Embeds the papers without an up-to-date vector, saving each batch before the next, and updates the
+     * index; returns how many papers were embedded. Follows the store's change sequence from the index's
+     * embedding cursor, so a run looks only at papers changed since the last one; the first run (or the
+     * first after a model change, which rebuilds the index) scans every paper. Stops early when
+     * {@code keepGoing} turns false; the cursor then stays before the unfinished page.
      */
     public long embedMissing(Embedder embedder, Progress progress, BooleanSupplier keepGoing) {
         if (embeddings == null) throw new IllegalStateException("embeddings: no embedding store configured");
@@ -118,12 +155,15 @@ public final class SearchIndexer {
             throw new IllegalStateException("embeddings: embedder " + embedder.modelId() + " does not match store "
                     + embeddings.modelId());
         }
-        long total = store.count();
-        long scanned = 0, embedded = 0, cursor = 0;
+        long cursor = index.embeddedSequence();
+        long committed = cursor;
+        // A full scan counts papers; following changes, their number is only bounded by the sequence gap.
+        long total = cursor == 0 ? store.count() : -1;
+        long scanned = 0, embedded = 0;
+        int pages = 0;
         while (keepGoing.getAsBoolean()) {
             List<PaperStore.Change> page = store.changedSince(cursor, PAGE);
             if (page.isEmpty()) break;
-            cursor = page.getLast().sequence();
             Map<String, Paper> byId = new LinkedHashMap<>();
             Map<String, String> hashes = new LinkedHashMap<>();
             for (PaperStore.Change c : page) {
@@ -131,8 +171,9 @@ public final class SearchIndexer {
                 hashes.put(c.paper().id(), embeddings.contentHash(c.paper().title(), c.paper().abstractText()));
             }
             List<String> missing = embeddings.missing(hashes);
-            for (int i = 0; i < missing.size() && keepGoing.getAsBoolean(); i += EMBED_BATCH) {
-                List<Paper> batch = missing.subList(i, Math.min(missing.size(), i + EMBED_BATCH)).stream()
+            int done = 0;
+            for (; done < missing.size() && keepGoing.getAsBoolean(); done += EMBED_BATCH) {
+                List<Paper> batch = missing.subList(done, Math.min(missing.size(), done + EMBED_BATCH)).stream()
                         .map(byId::get).toList();
                 List<float[]> vectors = embedder.embedPassages(batch.stream()
                         .map(p -> new Embedder.Passage(p.title(), p.abstractText())).toList());
@@ -146,12 +187,19 @@ public final class SearchIndexer {
                 embeddings.saveAll(rows);
                 index.upsert(entries);
                 embedded += batch.size();
-                progress.report("embed", scanned + i + batch.size(), total);
+                progress.report("embed", scanned + done + batch.size(), total);
             }
+            if (done < missing.size()) break; // stopped mid-page: the cursor stays before it
+            cursor = page.getLast().sequence();
             scanned += page.size();
             progress.report("embed", scanned, total);
+            // Durable now and then, so a long first scan killed halfway does not start over.
+            if (!missing.isEmpty() || ++pages % COMMIT_PAGES == 0) {
+                index.commitEmbedded(cursor);
+                committed = cursor;
+            }
         }
-        if (embedded > 0) index.commit(index.committedSequence());
+        if (cursor != committed || embedded > 0) index.commitEmbedded(cursor);
         return embedded;
     }
 }

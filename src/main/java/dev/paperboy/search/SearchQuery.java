@@ -76,6 +76,17 @@ public record SearchQuery(
         return words.stream().allMatch(String::isBlank) && phrases.isEmpty();
     }
 
+    /**
+     * True when some word or phrase has a letter or a digit. Text without any ({@code *}, {@code ~~~}, an
+     * emoji) can only match arbitrary papers (the semantic leg finds neighbours of anything), so a query
+     * whose text is all such finds nothing; filters alone still list papers.
+     */
+    public boolean searchable() {
+        for (String w : words) if (w.codePoints().anyMatch(Character::isLetterOrDigit)) return true;
+        for (String p : phrases) if (p.codePoints().anyMatch(Character::isLetterOrDigit)) return true;
+        return false;
+    }
+
     /** The words and phrases joined: the text the semantic leg embeds. */
     public String semanticText() {
         List<String> parts = new ArrayList<>(words);

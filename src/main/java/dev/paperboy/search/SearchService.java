@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.search.embed.Embedder;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,10 @@ public final class SearchService {
 
     /** Runs a validated request. */
     public SearchResults search(SearchRequest request) {
+        SearchQuery q = request.query();
+        if (!q.filtersOnly() && !q.searchable()) {
+            return SearchResults.empty(embedder == null ? SearchMode.BM25 : request.mode());
+        }
         return index.search(request, queryVector(request));
     }
 

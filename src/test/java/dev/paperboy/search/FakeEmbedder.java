@@ -1,5 +1,7 @@
 package dev.paperboy.search;
 
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.OnnxEmbedder;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 

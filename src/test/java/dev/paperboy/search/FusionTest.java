@@ -54,4 +54,28 @@ class FusionTest {
         // 1 is first in the keyword leg and 9 first in the dense leg: equal scores, keyword order wins.
         assertEquals(List.of(1, 9), docs(rrf.fuse(list(1), list(9))));
     }
+
+    @Test
+    void withVectorsOnEveryCandidateTheCoverageAwareFusionIsThePlainOne() {
+        Fusion blend = new Fusion(Fusion.Method.BLEND, 0.5);
+        List<Fusion.Scored> keyword = List.of(new Fusion.Scored(1, 9), new Fusion.Scored(2, 5), new Fusion.Scored(3, 1));
+        List<Fusion.Scored> dense = List.of(new Fusion.Scored(4, 0.9), new Fusion.Scored(2, 0.7), new Fusion.Scored(1, 0.2));
+        assertEquals(blend.fuse(keyword, dense), blend.fuse(keyword, dense, doc -> true));
+    }
+
+    @Test
+    void theDenseLegAbstainsOnPapersWithoutVectorsAndDenseOnlyPapersCountByCoverage() {
+        Fusion blend = new Fusion(Fusion.Method.BLEND, 0.5);
+        // Keyword matches 1, 2, 3 have no vectors yet; 9 is an embedded paper only the dense leg found.
+        List<Fusion.Scored> keyword = List.of(new Fusion.Scored(1, 9), new Fusion.Scored(2, 5), new Fusion.Scored(3, 1));
+        List<Fusion.Scored> dense = List.of(new Fusion.Scored(9, 0.9), new Fusion.Scored(8, 0.1));
+        List<Fusion.Scored> plain = blend.fuse(keyword, dense);
+        assertEquals(9, docs(plain).get(1), "the plain blend puts the dense-only paper second: " + plain);
+        List<Fusion.Scored> fused = blend.fuse(keyword, dense, doc -> doc >= 8);
+        assertEquals(List.of(1, 2, 3, 9, 8), docs(fused));
+        assertEquals(1.0, fused.getFirst().score(), 1e-12, "scored by the keyword leg alone");
+        // Half the keyword candidates embedded: a dense-only paper gets half its weighted score.
+        List<Fusion.Scored> half = blend.fuse(keyword.subList(0, 2), dense, doc -> doc == 1 || doc >= 8);
+        assertEquals(0.5 * 1.0 * 0.5, half.stream().filter(f -> f.doc() == 9).findFirst().orElseThrow().score(), 1e-12);
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.paperboy.search;
 
-import dev.paperboy.InMemoryPaperStore;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -9,9 +8,13 @@ import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -55,7 +58,7 @@ public final class SearchBench {
         switch (args[0]) {
             case "index" -> index(Path.of(args[1]));
             case "embed" -> embed(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "facets" -> facets(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "facets" -> dev.paperboy.search.lucene.FacetBench.run(Path.of(args[1]), Integer.parseInt(args[2]));
             case "latency" -> latency(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
@@ -68,11 +71,11 @@ public final class SearchBench {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static double load() {
+    public static double load() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static List<Paper> readSample(Path dataDir) throws Exception {
+    public static List<Paper> readSample(Path dataDir) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Paper> out = new ArrayList<>();
         List<Path> files;
@@ -120,60 +123,6 @@ public final class SearchBench {
                 System.out.printf(Locale.ROOT, "run %d: bm25 indexed %d papers in %.1f s wall = %.0f papers/s "
                         + "(incl. commit); process CPU %.1f s = %.0f papers per CPU-second; load average %.1f%n",
                         run, papers.size(), secs, papers.size() / secs, cpu, papers.size() / cpu, load());
-            }
-        }
-    }
-
-    /**
-     * Per BM25 query: the top-20 search alone, then the facet pass over all its matches (what
-     * {@code LuceneIndex} adds to every keyword search), on one thread over the whole sample.
-     */
-    private static void facets(Path dataDir, int n) throws Exception {
-        List<Paper> papers = readSample(dataDir);
-        Path dir = Files.createTempDirectory("pb-bench-facets");
-        try (LuceneIndex index = LuceneIndex.open(dir, OnnxEmbedder.MODEL_ID, SearchDefaults.fusion())) {
-            long s = System.nanoTime();
-            index.rebuild(sink -> papers.forEach(p -> sink.accept(new PaperIndex.Entry(p, null))), 0);
-            double secs = (System.nanoTime() - s) / 1e9;
-            System.out.printf(Locale.ROOT, "indexed %d papers (with lens) in %.1f s = %.0f papers/s; load %.1f%n",
-                    papers.size(), secs, papers.size() / secs, load());
-            Random random = new Random(42);
-            List<String> queries = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String[] w = papers.get(random.nextInt(papers.size())).title().split("\\s+");
-                queries.add(String.join(" ", Arrays.copyOf(w, Math.min(w.length, 2 + random.nextInt(5)))));
-            }
-            String gen = Files.readString(dir.resolve(LuceneIndex.CURRENT)).strip();
-            try (var fs = org.apache.lucene.store.FSDirectory.open(dir.resolve(gen));
-                    var reader = org.apache.lucene.index.DirectoryReader.open(fs)) {
-                var searcher = new org.apache.lucene.search.IndexSearcher(reader);
-                for (int round = 1; round <= 2; round++) {
-                    long[] top = new long[n];
-                    long[] facet = new long[n];
-                    long matches = 0;
-                    long counted = 0;
-                    for (int i = 0; i < n; i++) {
-                        var q = index.keywordQuery(((SearchQuery.Ok) SearchQuery.parse(queries.get(i))).query());
-                        if (q == null) continue;
-                        long a = System.nanoTime();
-                        searcher.search(q, 20);
-                        long b = System.nanoTime();
-                        Map<String, Long> counts = SavesFacets.count(searcher, q);
-                        long c = System.nanoTime();
-                        top[i] = b - a;
-                        facet[i] = c - b;
-                        matches += searcher.count(q);
-                        for (long v : counts.values()) counted += v;
-                    }
-                    Arrays.sort(top);
-                    Arrays.sort(facet);
-                    System.out.printf(Locale.ROOT, "round %d, %d queries, mean %.0f matches: top-20 p50 %.2f ms "
-                            + "p90 %.2f ms mean %.2f ms | facets p50 %.2f ms p90 %.2f ms mean %.2f ms "
-                            + "(%.0f resource labels counted per query); load %.1f%n",
-                            round, n, (double) matches / n, top[n / 2] / 1e6, top[n * 9 / 10] / 1e6,
-                            Arrays.stream(top).average().orElse(0) / 1e6, facet[n / 2] / 1e6,
-                            facet[n * 9 / 10] / 1e6, Arrays.stream(facet).average().orElse(0) / 1e6, (double) counted / n, load());
-                }
             }
         }
     }

@@ -1,14 +1,18 @@
 package dev.paperboy.search;
 
-import dev.paperboy.InMemoryPaperStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.InMemoryPaperStore;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.embed.Embedder;
+import dev.paperboy.search.embed.EmbeddingStore;
+import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +263,80 @@ class SearchIndexerTest {
     private static Paper extra(String id, String title) {
         return TestPapers.paper(id, title, "An abstract about " + title.toLowerCase() + ".",
                 List.of(new Author("Test Author")), List.of("q-bio.PE"), LocalDate.of(2025, 3, 1));
+    }
+
+    @Test
+    void anIndexLeftEmptyByAKilledRebuildIsRebuiltWhenACommandOpensIt() {
+        // What kill -9 during an import's first indexing leaves: CURRENT names an empty generation at sequence 0.
+        try (LuceneIndex index = open(embedder.modelId())) {
+            int[] fed = {0};
+            assertThrows(IllegalStateException.class, () -> index.rebuild(sink -> store.forEach(p -> {
+                if (++fed[0] == 6) throw new IllegalStateException("killed");
+                sink.accept(new PaperIndex.Entry(p, null));
+            }), store.lastSequence()));
+        }
+        try (LuceneIndex index = open(embedder.modelId())) {
+            assertEquals(Optional.empty(), index.rebuildReason(), "nothing in the files says it is incomplete");
+            assertEquals(0, index.count());
+            List<String> steps = new ArrayList<>();
+            new SearchIndexer(store, index, embeddings).bringUpToDate((step, done, total) -> steps.add(step));
+            assertEquals(14, index.count());
+            assertEquals(store.lastSequence(), index.committedSequence());
+            assertTrue(steps.contains("index"), steps.toString());
+        }
+    }
+
+    @Test
+    void anIndexBehindTheStoreCatchesUpWhenACommandOpensIt() {
+        try (LuceneIndex index = open(embedder.modelId())) {
+            new SearchIndexer(store, index, embeddings).bringUpToDate(SearchIndexer.Progress.NONE);
+        }
+        // Stored after the index was last committed, as by an import killed between storing and indexing.
+        store.upsert(zebra());
+        try (LuceneIndex index = open(embedder.modelId())) {
+            List<String> steps = new ArrayList<>();
+            new SearchIndexer(store, index, embeddings).bringUpToDate((step, done, total) -> steps.add(step));
+            index.refresh();
+            assertEquals(List.of("2503.00099"), ids(index, "zebra"));
+            assertEquals(List.of("catch-up"), steps.stream().distinct().toList(), "one change: caught up, not rebuilt");
+        }
+    }
+
+    private static Paper zebra() {
+        return TestPapers.paper("2503.00099", "Zebra stripes as camouflage", "Stripes confuse biting flies.",
+                List.of(new Author("Tim Caro")), List.of("q-bio.PE"), LocalDate.of(2025, 3, 9));
+    }
+
+    /** How many papers an embedding run looked at (its last progress report). */
+    private static long scanned(SearchIndexer indexer, Embedder e) {
+        long[] last = {0};
+        indexer.embedMissing(e, (step, done, total) -> last[0] = done, () -> true);
+        return last[0];
+    }
+
+    @Test
+    void embeddingFollowsTheChangeSequenceInsteadOfRescanningEveryPaper() {
+        try (LuceneIndex index = open(embedder.modelId())) {
+            SearchIndexer indexer = new SearchIndexer(store, index, embeddings);
+            indexer.bringUpToDate(SearchIndexer.Progress.NONE);
+            assertEquals(14, scanned(indexer, embedder), "the first run looks at every paper");
+            assertEquals(0, scanned(indexer, embedder), "nothing changed since");
+            store.upsert(zebra());
+            indexer.catchUp();
+            int before = embedder.passages.get();
+            assertEquals(1, scanned(indexer, embedder));
+            assertEquals(before + 1, embedder.passages.get());
+        }
+        try (LuceneIndex index = open(embedder.modelId())) {
+            assertEquals(0, scanned(new SearchIndexer(store, index, embeddings), embedder),
+                    "the cursor is durable: a new process does not rescan");
+        }
+        FakeEmbedder other = new FakeEmbedder("fake-other");
+        try (LuceneIndex index = open(other.modelId())) {
+            SearchIndexer indexer = new SearchIndexer(store, index, new EmbeddingStore(db.jdbi(), other.modelId()));
+            indexer.bringUpToDate(SearchIndexer.Progress.NONE);
+            assertEquals(15, scanned(indexer, other), "another model: every paper again");
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.search.embed;
 
 import java.util.ArrayList;
 import java.util.List;

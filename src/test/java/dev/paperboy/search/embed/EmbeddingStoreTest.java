@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.search.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.search.embed;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -28,8 +28,8 @@ public final class OnnxEmbedder implements Embedder {
     /** The model id stored with each vector; change it whenever the vectors would change. */
     public static final String MODEL_ID = "bge-small-en-v1.5-q/cls/512";
 
-    static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-    static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
+    public static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
+    public static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
     static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
     private static final int DIMENSIONS = 384;
     private static final int MAX_TOKENS = 512;
@@ -151,7 +151,7 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /** The text a passage is embedded from: the title, then the abstract. */
-    static String passageText(String title, String abstractText) {
+    public static String passageText(String title, String abstractText) {
         String t = title == null ? "" : title.strip();
         String a = abstractText == null ? "" : abstractText.strip();
         return clip(t.isEmpty() ? a : a.isEmpty() ? t : t + " " + a);
@@ -197,7 +197,7 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    static float[] normalise(float[] v) {
+    public static float[] normalise(float[] v) {
         double sum = 0;
         for (float x : v) sum += x * x;
         float norm = (float) Math.sqrt(sum);

@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.search.lucene;
 
 import dev.paperboy.lens.Lens;
 import java.io.IOException;
@@ -20,17 +20,32 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts documents per budget-lens resource from the {@link Fields#SAVES} doc values. */
+/** Counts documents, and documents per budget-lens resource from the {@link Fields#SAVES} doc values. */
 final class SavesFacets {
     private SavesFacets() {}
 
-    /** The counts over every document matching {@code query}, in one pass without scoring. */
-    static Map<String, Long> count(IndexSearcher s, Query query) throws IOException {
-        return ordered(s.search(query, new Manager()));
+    /** How many documents, and per resource (vocabulary order, zeros left out). */
+    record Counts(long total, Map<String, Long> facets) {
+        static final Counts NONE = new Counts(0, Map.of());
+
+        /** Both counts of two disjoint sets of documents. */
+        Counts plus(Counts other) {
+            Map<String, Long> sum = new HashMap<>(facets);
+            other.facets.forEach((k, v) -> sum.merge(k, v, Long::sum));
+            return new Counts(total + other.total, ordered(sum));
+        }
+    }
+
+    /**
+     * The counts over every document matching {@code query}, in one pass without scoring: the exact total
+     * of a keyword search comes with its facets at no extra cost.
+     */
+    static Counts count(IndexSearcher s, Query query) throws IOException {
+        return s.search(query, new Manager());
     }
 
     /** The counts over the given documents (top-level doc ids, e.g. fused candidates). */
-    static Map<String, Long> count(IndexSearcher s, int[] docs) throws IOException {
+    static Counts count(IndexSearcher s, int[] docs) throws IOException {
         int[] sorted = docs.clone();
         Arrays.sort(sorted);
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -43,7 +58,7 @@ final class SavesFacets {
             for (; i < sorted.length && sorted[i] < end; i++) c.collect(sorted[i] - leaf.docBase);
             c.addTo(counts);
         }
-        return ordered(counts);
+        return new Counts(sorted.length, ordered(counts));
     }
 
     /** Vocabulary order, zeros left out. */
@@ -81,6 +96,7 @@ final class SavesFacets {
 
     private static final class Counter implements Collector {
         final Map<String, Long> counts = new HashMap<>();
+        long total;
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -91,6 +107,7 @@ final class SavesFacets {
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    total++;
                     c.collect(doc);
                 }
 
@@ -107,17 +124,21 @@ final class SavesFacets {
         }
     }
 
-    private static final class Manager implements CollectorManager<Counter, Map<String, Long>> {
+    private static final class Manager implements CollectorManager<Counter, Counts> {
         @Override
         public Counter newCollector() {
             return new Counter();
         }
 
         @Override
-        public Map<String, Long> reduce(Collection<Counter> collectors) {
-            Map<String, Long> total = new HashMap<>();
-            for (Counter c : collectors) c.counts.forEach((k, v) -> total.merge(k, v, Long::sum));
-            return total;
+        public Counts reduce(Collection<Counter> collectors) {
+            Map<String, Long> sum = new HashMap<>();
+            long total = 0;
+            for (Counter c : collectors) {
+                c.counts.forEach((k, v) -> sum.merge(k, v, Long::sum));
+                total += c.total;
+            }
+            return new Counts(total, ordered(sum));
         }
     }
 }

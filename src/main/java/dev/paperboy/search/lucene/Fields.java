@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.search.lucene;
 
 /** The Lucene field names of the paper index, in one place. */
 final class Fields {

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.lens.LensExtractor;
+import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -15,19 +20,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Lucene index on the fixture corpus, with the fake embedder for the semantic leg. */
-class LuceneIndexTest {
+/**
+ * The search contract: what every backend of {@link PaperIndex} must do, on the fixture corpus with the
+ * fake embedder for the semantic leg. A backend's test extends this and says how to open its index.
+ */
+public abstract class SearchIndexContract {
 
     @TempDir
-    Path dir;
+    protected Path dir;
 
     private final FakeEmbedder embedder = new FakeEmbedder();
-    private LuceneIndex index;
+    private PaperIndex index;
     private SearchService service;
+
+    /** Opens (creating when missing) this backend's index in {@code dir}, as of these model and lens versions. */
+    protected abstract PaperIndex open(Path dir, String modelId, int lensVersion);
+
+    private PaperIndex open(Path dir) {
+        return open(dir, embedder.modelId(), LensExtractor.VERSION);
+    }
 
     @BeforeEach
     void indexFixtures() {
-        index = LuceneIndex.open(dir.resolve("index"), embedder.modelId(), SearchDefaults.fusion());
+        index = open(dir.resolve("index"));
         List<Paper> papers = TestPapers.load();
         index.rebuild(sink -> papers.forEach(p ->
                 sink.accept(new PaperIndex.Entry(p, embedder.embedPassage(p.title(), p.abstractText())))), 14);
@@ -50,7 +65,7 @@ class LuceneIndexTest {
     }
 
     private static Set<String> set(List<String> ids) {
-        return ids.stream().collect(Collectors.toSet());
+        return ids.stream().collect(Collectors.toCollection(java.util.HashSet::new));
     }
 
     @Test
@@ -265,5 +280,157 @@ class LuceneIndexTest {
         index.refresh();
         assertEquals(14, index.count());
         assertEquals(List.of("2401.00001"), ids("zebras", "bm25"));
+    }
+
+    // ---- totals -------------------------------------------------------------------------------
+
+    private SearchResults results(String q, String mode, String order) {
+        SearchService.Outcome o = service.search(new SearchForm(q, null, null, null, mode, order, null, "10"));
+        return assertInstanceOf(SearchService.Found.class, o, () -> "outcome " + o).results();
+    }
+
+    private void rebuild(List<Paper> papers, java.util.function.Function<Paper, float[]> vectors) {
+        index.rebuild(sink -> papers.forEach(p -> sink.accept(new PaperIndex.Entry(p, vectors.apply(p)))), 0);
+    }
+
+    private float[] vector(Paper p) {
+        return embedder.embedPassage(p.title(), p.abstractText());
+    }
+
+    @Test
+    void totalsCountEveryMatchInEveryOrderBeyondTheRelevanceDepth() {
+        List<Paper> many = new ArrayList<>();
+        for (int i = 0; i < 1_050; i++) {
+            many.add(TestPapers.paper(String.format(Locale.ROOT, "2501.%05d", i), "A model of thing " + i,
+                    "We study model number " + i + ".", List.of(new Author("Ada Lovelace")), List.of("cs.LG"),
+                    LocalDate.of(2025, 1, 1).plusDays(i % 300)));
+        }
+        rebuild(many, this::vector);
+        for (String order : List.of("relevance", "date")) {
+            for (String mode : List.of("bm25", "hybrid")) {
+                SearchResults r = results("model", mode, order);
+                assertEquals(1_050, r.total(), mode + " " + order);
+                assertTrue(r.totalExact(), mode + " " + order);
+            }
+        }
+        assertEquals("1,050", results("model", "bm25", null).totalText());
+        // The semantic leg alone: every embedded paper is a neighbour; only the (at most 100) looked at are counted.
+        SearchResults dense = results("model", "dense", null);
+        assertTrue(dense.total() > 0 && dense.total() <= 100, () -> "total " + dense.total());
+        assertFalse(dense.totalExact());
+        assertEquals(dense.total() + "+", dense.totalText());
+    }
+
+    @Test
+    void aHybridTotalIsTheKeywordMatchesPlusTheNeighboursThatAreNotOne() {
+        assertEquals(1, results("quantum error correction", "bm25", null).total());
+        Set<String> neighbours = set(ids("quantum error correction", "dense"));
+        neighbours.add("2409.00009");
+        SearchResults hybrid = results("quantum error correction", "hybrid", null);
+        assertEquals(neighbours.size(), hybrid.total());
+        assertTrue(hybrid.totalExact());
+        assertEquals(neighbours.size(), results("quantum error correction", "hybrid", "date").total());
+        List<String> byDate = ids(new SearchForm("quantum error correction", null, null, null, "hybrid", "date", null, "50"));
+        assertEquals(neighbours, set(byDate), "date order lists exactly the set the total counts");
+    }
+
+    // ---- queries without words -------------------------------------------------------------------
+
+    @Test
+    void queriesWithoutSearchableWordsFindNothingWhileFiltersAloneStillList() {
+        for (String q : List.of("*", "~~~", "\uD83D\uDE80", "* ~~~ ?", "\"***\"")) {
+            for (String mode : List.of("hybrid", "bm25", "dense")) {
+                SearchResults r = results(q, mode, null);
+                assertEquals(0, r.total(), q + " " + mode);
+                assertEquals(List.of(), r.hits(), q + " " + mode);
+            }
+        }
+        assertEquals(5, results("cat:cs.CL", "hybrid", null).total());
+    }
+
+    // ---- accents ---------------------------------------------------------------------------------
+
+    @Test
+    void namesAndTextMatchWithOrWithoutAccents() {
+        Paper mans = TestPapers.paper("2503.00001", "Bayesian topic inference", "Sampling latent Dirichlet allocation.",
+                List.of(new Author("Måns Magnusson")), List.of("stat.ML"), LocalDate.of(2025, 3, 1));
+        // TeX converted at ingest can come decomposed: "a" followed by a combining acute accent.
+        String bollobas = "Béla Bollob" + "a\u0301" + "s";
+        Paper bela = TestPapers.paper("2503.00002", "Percolation at the café", "Sparse random graphs percolate.",
+                List.of(new Author(bollobas)), List.of("math.CO"), LocalDate.of(2025, 3, 2));
+        index.upsert(List.of(new PaperIndex.Entry(mans, null), new PaperIndex.Entry(bela, null)));
+        index.refresh();
+        assertEquals(List.of("2503.00001"), ids("author:\"Mans Magnusson\"", "bm25"));
+        assertEquals(List.of("2503.00001"), ids("author:Måns", "bm25"));
+        assertEquals(List.of("2503.00001"), ids("Magnússon", "bm25"));
+        assertEquals(List.of("2503.00002"), ids("Bollobas", "bm25"));
+        assertEquals(List.of("2503.00002"), ids("author:\"Béla Bollobás\"", "bm25"));
+        assertEquals(List.of("2503.00002"), ids("cafe", "bm25"));
+        assertEquals(List.of("2503.00002"), ids("\"the cafe\"", "bm25"));
+        SearchHit hit = results("Bollobas", "bm25", null).hits().getFirst();
+        assertEquals(List.of(bollobas), hit.authors(), "the stored name keeps its spelling");
+    }
+
+    // ---- fusion while part of the store has vectors ----------------------------------------------
+
+    @Test
+    void whileFewPapersHaveVectorsHybridKeepsUnrelatedEmbeddedPapersBelowKeywordMatches() {
+        Author a = new Author("Edward Hu");
+        List<Paper> lora = List.of(
+                TestPapers.paper("2505.00001", "LoRA: low-rank adaptation of large language models",
+                        "We freeze the weights and train low-rank LoRA matrices; LoRA matches full fine-tuning.",
+                        List.of(a), List.of("cs.CL"), LocalDate.of(2025, 5, 1)),
+                TestPapers.paper("2505.00002", "Quantised LoRA on one GPU", "LoRA adapters over a 4-bit model.",
+                        List.of(a), List.of("cs.LG"), LocalDate.of(2025, 5, 2)),
+                TestPapers.paper("2505.00003", "Parameter-efficient methods compared",
+                        "We compare prefix tuning, adapters and lora on eight tasks.", List.of(a), List.of("cs.CL"),
+                        LocalDate.of(2025, 5, 3)));
+        List<Paper> all = new ArrayList<>(TestPapers.load());
+        all.addAll(lora);
+        // The fixtures are embedded, the new LoRA papers wait for it; the galaxy paper's vector happens to be
+        // the nearest to "lora" among the embedded ones.
+        rebuild(all, p -> p.id().startsWith("2505.") ? null
+                : p.id().equals("2405.00005") ? embedder.embedQuery("lora") : vector(p));
+        List<String> hybrid = ids("lora", "hybrid");
+        assertEquals(ids("lora", "bm25"), hybrid.subList(0, 3), hybrid.toString());
+        assertEquals(Set.of("2505.00001", "2505.00002", "2505.00003"), set(hybrid.subList(0, 3)));
+    }
+
+    // ---- writes, versions ------------------------------------------------------------------------
+
+    @Test
+    void deleteRemovesAPaperFromBothLegs() {
+        index.delete(List.of("2409.00009", "0000.00000"));
+        index.refresh();
+        assertEquals(13, index.count());
+        assertFalse(index.contains("2409.00009"));
+        assertEquals(List.of(), ids("quantum error correction", "bm25"));
+        assertFalse(ids("quantum error correction", "dense").contains("2409.00009"));
+    }
+
+    @Test
+    void aReopenedIndexKeepsItsPapersAndSequencesAndAnotherModelOrLensAsksForARebuild() {
+        index.commit(14);
+        index.commitEmbedded(9);
+        index.close();
+        Path at = dir.resolve("index");
+        try (PaperIndex same = open(at)) {
+            assertEquals(java.util.Optional.empty(), same.rebuildReason());
+            assertEquals(14, same.count());
+            assertEquals(14, same.committedSequence());
+            assertEquals(9, same.embeddedSequence());
+            // A rebuild under the same model keeps the embedding cursor: the vectors it counts are in the store.
+            same.rebuild(sink -> TestPapers.load().forEach(p -> sink.accept(new PaperIndex.Entry(p, null))), 20);
+            assertEquals(20, same.committedSequence());
+            assertEquals(9, same.embeddedSequence());
+        }
+        try (PaperIndex lens = open(at, embedder.modelId(), LensExtractor.VERSION + 1)) {
+            assertTrue(lens.rebuildReason().orElseThrow().contains("lens"), lens.rebuildReason().toString());
+        }
+        try (PaperIndex model = open(at, "another-model", LensExtractor.VERSION)) {
+            assertTrue(model.rebuildReason().orElseThrow().contains("model"), model.rebuildReason().toString());
+            assertEquals(0, model.embeddedSequence(), "another model's vectors must all be computed");
+        }
+        index = open(at);
     }
 }

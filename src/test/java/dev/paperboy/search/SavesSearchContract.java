@@ -21,19 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code saves:} filters and per-resource facet counts on a corpus whose lens resources are known:
  * 101 compute+memory, 102 memory+parameters, 103 compute+money, 104 labels+money, 105 and 106 none.
+ * Part of the search contract: a backend's test runs it (see {@link SearchIndexContract}).
  */
-class SavesSearchTest {
+public abstract class SavesSearchContract {
 
     @TempDir
-    Path dir;
+    protected Path dir;
 
     private final FakeEmbedder embedder = new FakeEmbedder();
-    private LuceneIndex index;
+    private PaperIndex index;
     private SearchService service;
+
+    /** Opens (creating when missing) this backend's index in {@code dir}, as of these model and lens versions. */
+    protected abstract PaperIndex open(Path dir, String modelId, int lensVersion);
 
     @BeforeEach
     void indexFixtures() {
-        index = LuceneIndex.open(dir.resolve("index"), embedder.modelId(), SearchDefaults.fusion());
+        index = open(dir.resolve("index"), embedder.modelId(), LensExtractor.VERSION);
         List<Paper> papers = TestPapers.loadSaves();
         index.rebuild(sink -> papers.forEach(p ->
                 sink.accept(new PaperIndex.Entry(p, embedder.embedPassage(p.title(), p.abstractText())))), 6);
@@ -176,7 +180,7 @@ class SavesSearchTest {
                 results("coral reef", "dense").savesFacets());
         assertEquals(counts("compute", 1, "memory", 2, "labels", 1, "parameters", 1, "money", 1),
                 results("coral reef cat:cs.CL", "dense").savesFacets());
-        // Hybrid counts the fused list (the keyword leg finds only the reef paper, the dense leg adds the rest).
+        // Hybrid counts the keyword matches (only the reef paper) and the neighbours that are not one (the rest).
         SearchResults hybrid = results("coral reef", "hybrid");
         assertEquals(6, hybrid.total());
         assertEquals(counts("compute", 2, "memory", 2, "labels", 1, "parameters", 1, "money", 2), hybrid.savesFacets());
@@ -187,19 +191,18 @@ class SavesSearchTest {
         Path root = dir.resolve("versioned");
         InMemoryPaperStore store = new InMemoryPaperStore();
         store.upsertAll(TestPapers.loadSaves());
-        try (LuceneIndex old = LuceneIndex.open(root, embedder.modelId(), SearchDefaults.fusion(),
-                LensExtractor.VERSION - 1)) {
+        try (PaperIndex old = open(root, embedder.modelId(), LensExtractor.VERSION - 1)) {
             new SearchIndexer(store, old, null).rebuildIfNeeded(SearchIndexer.Progress.NONE);
             assertTrue(old.rebuildReason().isEmpty());
         }
-        try (LuceneIndex current = LuceneIndex.open(root, embedder.modelId(), SearchDefaults.fusion())) {
+        try (PaperIndex current = open(root, embedder.modelId(), LensExtractor.VERSION)) {
             String reason = current.rebuildReason().orElseThrow();
             assertTrue(reason.contains("lens extractor " + (LensExtractor.VERSION - 1) + ", want " + LensExtractor.VERSION),
                     reason);
             assertTrue(new SearchIndexer(store, current, null).rebuildIfNeeded(SearchIndexer.Progress.NONE));
             assertEquals(6, current.count());
         }
-        try (LuceneIndex reopened = LuceneIndex.open(root, embedder.modelId(), SearchDefaults.fusion())) {
+        try (PaperIndex reopened = open(root, embedder.modelId(), LensExtractor.VERSION)) {
             assertTrue(reopened.rebuildReason().isEmpty(), reopened.rebuildReason().toString());
             SearchResults r = reopened.search(SearchRequest.of(
                     ((SearchQuery.Ok) SearchQuery.parse("saves:memory")).query(), 10), null);

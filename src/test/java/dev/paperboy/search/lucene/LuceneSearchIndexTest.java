@@ -1,0 +1,60 @@
+package dev.paperboy.search.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.search.IndexInUseException;
+import dev.paperboy.search.PaperIndex;
+import dev.paperboy.search.SavesSearchContract;
+import dev.paperboy.search.SearchDefaults;
+import dev.paperboy.search.SearchIndexContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The search contract on the Lucene backend, and what only Lucene has: its single writer. */
+class LuceneSearchIndexTest extends SearchIndexContract {
+
+    @Override
+    protected PaperIndex open(Path dir, String modelId, int lensVersion) {
+        return LuceneIndex.open(dir, modelId, SearchDefaults.fusion(), lensVersion);
+    }
+
+    /** The saves filters and facets, the other half of the contract. */
+    @Nested
+    class Saves extends SavesSearchContract {
+        @Override
+        protected PaperIndex open(Path dir, String modelId, int lensVersion) {
+            return LuceneIndex.open(dir, modelId, SearchDefaults.fusion(), lensVersion);
+        }
+    }
+
+    @Test
+    void aSecondWriterIsToldThatServeIsRunningInsteadOfLucenesLockMessage() {
+        Path at = dir.resolve("held");
+        try (PaperIndex held = open(at, "m", 1)) {
+            IndexInUseException e = assertThrows(IndexInUseException.class, () -> open(at, "m", 1));
+            assertTrue(e.getMessage().contains("serve is running on this data directory"), e.getMessage());
+            assertTrue(e.getMessage().contains("stop it first"), e.getMessage());
+            assertFalse(e.getMessage().contains("write.lock"), e.getMessage());
+            assertEquals(0, held.count(), "the holder keeps working");
+        }
+    }
+
+    @Test
+    void anIndexOutdatedForThisProcessIsNotReplacedUnderTheProcessHoldingIt() {
+        Path at = dir.resolve("held");
+        try (PaperIndex held = open(at, "m", 1)) {
+            // Another version (here: another lens extractor) would rebuild it, deleting the live generation.
+            IndexInUseException e = assertThrows(IndexInUseException.class, () -> open(at, "m", 2));
+            assertTrue(e.getMessage().contains("serve is running on this data directory"), e.getMessage());
+            held.refresh();
+            assertEquals(0, held.count());
+        }
+        try (PaperIndex reopened = open(at, "m", 1)) {
+            assertEquals(java.util.Optional.empty(), reopened.rebuildReason(), "the held generation is still there");
+        }
+    }
+}
