@@ -23,10 +23,11 @@ import java.util.Optional;
  * {@code id_match} is true when the query was the arXiv id or URL of the one hit; {@code facets} counts all results
  * (not the page) per facet.
  */
-@JsonPropertyOrder({"query", "total", "offset", "limit", "mode", "order", "id_match", "facets", "hits"})
+@JsonPropertyOrder({"query", "total", "total_exact", "offset", "limit", "mode", "order", "id_match", "facets", "hits"})
 public record SearchJson(
         @JsonProperty("query") String query,
         @JsonProperty("total") long total,
+        @JsonProperty("total_exact") boolean totalExact,
         @JsonProperty("offset") int offset,
         @JsonProperty("limit") int limit,
         @JsonProperty("mode") String mode,
@@ -83,7 +84,7 @@ public record SearchJson(
     public static SearchJson of(String query, SearchService.Found found) {
         var request = found.request();
         var results = found.results();
-        return new SearchJson(query, results.total(), request.offset(), request.limit(),
+        return new SearchJson(query, results.total(), results.totalExact(), request.offset(), request.limit(),
                 results.mode().name().toLowerCase(Locale.ROOT), request.order().name().toLowerCase(Locale.ROOT), false,
                 new FacetsJson(results.savesFacets()), results.hits().stream().map(HitJson::of).toList());
     }
@@ -97,6 +98,6 @@ public record SearchJson(
         // The one hit is the whole result set: it counts once for each resource its lens names.
         Map<String, Long> saves = new LinkedHashMap<>();
         for (HitJson h : hits) for (String r : h.lensResources()) saves.merge(r, 1L, Long::sum);
-        return new SearchJson(query, hits.size(), 0, hits.size(), "id", "relevance", true, new FacetsJson(saves), hits);
+        return new SearchJson(query, hits.size(), true, 0, hits.size(), "id", "relevance", true, new FacetsJson(saves), hits);
     }
 }

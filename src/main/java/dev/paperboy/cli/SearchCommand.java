@@ -84,7 +84,7 @@ public final class SearchCommand extends ConfiguredCommand {
                             out.printf(Locale.ROOT, "%3d. %-16s %s%s%n", ++rank, h.id(), h.title(),
                                     h.date() == null ? "" : " (" + h.date() + ")");
                         }
-                        out.printf(Locale.ROOT, "%d results (%s)%n", results.total(),
+                        out.printf(Locale.ROOT, "%s results (%s)%n", results.totalText(),
                                 results.mode().name().toLowerCase(Locale.ROOT));
                     }
                 }

@@ -45,7 +45,7 @@ public final class SearchPages {
         String mode = param(ctx, "mode"), order = param(ctx, "order");
         List<String> rawSaves = ctx.queryParams("saves");
         if (q.isBlank() && cat.isBlank() && since.isBlank() && until.isBlank() && rawSaves.stream().allMatch(String::isBlank)) {
-            render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, false, "", List.of(), 0, 1,
+            render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, false, "", List.of(), 0, "0", 1,
                     "", null, null, List.of(), List.of()));
             return;
         }
@@ -96,7 +96,7 @@ public final class SearchPages {
                     facets.add(new Views.FacetView(r, count, active, link));
                 }
                 render(ctx, 200, new Views.SearchView(q, cat, since, until, mode, order, true, "", hits,
-                        results.total(), page, results.mode().name().toLowerCase(Locale.ROOT), prev, next, saves,
+                        results.total(), results.totalText(), page, results.mode().name().toLowerCase(Locale.ROOT), prev, next, saves,
                         facets));
             }
         }
@@ -120,7 +120,7 @@ public final class SearchPages {
 
     private static Views.SearchView problem(String q, String cat, String since, String until, String mode,
             String order, String message) {
-        return new Views.SearchView(q, cat, since, until, mode, order, true, message, List.of(), 0, 1, "", null, null,
+        return new Views.SearchView(q, cat, since, until, mode, order, true, message, List.of(), 0, "0", 1, "", null, null,
                 List.of(), List.of());
     }
 

@@ -90,7 +90,7 @@ public final class Views {
      * results with the total and the pager links.
      */
     public record SearchView(String q, String cat, String since, String until, String mode, String order,
-                             boolean searched, String problem, List<HitView> hits, long total, int page,
+                             boolean searched, String problem, List<HitView> hits, long total, String totalText, int page,
                              String modeUsed, String prevUrl, String nextUrl, List<String> saves,
                              List<FacetView> facets) {
         public boolean hasProblem() {

@@ -135,7 +135,7 @@ class SearchCommandTest {
         run(new ReindexCommand(ctx(), config -> components()));
         assertEquals(0, run(new SearchCommand(ctx(), config -> components()), "--json", "adapters"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertEquals(List.of("query", "total", "offset", "limit", "mode", "order", "id_match", "facets", "hits"),
+        assertEquals(List.of("query", "total", "total_exact", "offset", "limit", "mode", "order", "id_match", "facets", "hits"),
                 names(json));
         assertEquals(List.of("id", "title", "authors", "categories", "date", "score", "snippet", "chip",
                 "lens_resources", "url"), names(json.get("hits").get(0)));
