@@ -27,6 +27,7 @@ public final class SearchIndexer {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int PAGE = 500;
     private static final int EMBED_BATCH = 32;
+    private static final int COMMIT_EVERY = 20_000;
 
     private final PaperStore store;
     private final PaperIndex index;
@@ -77,7 +78,7 @@ public final class SearchIndexer {
     /** Applies every store change after the index's committed sequence; returns how many papers. */
     public int catchUp() {
         synchronized (catchUpLock) {
-            int applied = 0;
+            int applied = 0, uncommitted = 0;
             long seq = index.committedSequence();
             while (true) {
                 List<PaperStore.Change> changes = store.changedSince(seq, PAGE);
@@ -86,9 +87,17 @@ public final class SearchIndexer {
                 for (PaperStore.Change c : changes) papers.add(c.paper());
                 index.upsert(entries(papers));
                 seq = changes.getLast().sequence();
-                index.commit(seq);
                 applied += changes.size();
+                uncommitted += changes.size();
+                // A commit per page made a big catch-up (an import into an existing index) flush a tiny
+                // segment and fsync every 500 papers, and then merge them all; searchers see uncommitted
+                // papers anyway, and an interrupted catch-up re-applies at most this many.
+                if (uncommitted >= COMMIT_EVERY) {
+                    index.commit(seq);
+                    uncommitted = 0;
+                }
             }
+            if (uncommitted > 0) index.commit(seq);
             return applied;
         }
     }
