@@ -13,8 +13,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A PaperStore in a map, with the merge rules of the real one; batches apply all or nothing. Tests that
- * need a store to misbehave set {@code poisonId} / {@code crashAfter} or subclass it.
+ * A PaperStore in a map, with the merge rules of the real one; batches apply all or nothing. Listings are
+ * {@link PaperStore}'s reference defaults. {@code InMemoryPaperStoreTest} runs the store contract on it. Tests
+ * that need a store to misbehave set {@code poisonId} / {@code crashAfter} or subclass it.
  */
 public class InMemoryPaperStore implements PaperStore {
     private final Map<String, Paper> papers = new TreeMap<>();
@@ -61,6 +62,11 @@ public class InMemoryPaperStore implements PaperStore {
             sequences.clear();
             sequences.putAll(seqBefore);
             sequence = sequenceBefore;
+            if (e instanceof IllegalStateException) {
+                // The real store's message for a failed batch.
+                throw new IllegalStateException("store: unable to upsert " + batch.size() + " papers (first "
+                        + batch.getFirst().id() + "): " + e.getMessage(), e);
+            }
             throw e;
         }
     }
@@ -74,7 +80,7 @@ public class InMemoryPaperStore implements PaperStore {
     public synchronized List<Paper> newest(int limit, int offset) {
         return papers.values().stream()
                 .sorted(Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(Paper::id))
+                        .thenComparing(Paper::id, Comparator.reverseOrder()))
                 .skip(offset)
                 .limit(limit)
                 .toList();

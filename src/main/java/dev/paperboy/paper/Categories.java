@@ -104,6 +104,12 @@ public final class Categories {
         return List.copyOf(out);
     }
 
+    /** The archive of a category: {@code cs} for {@code cs.LG}, the name itself when it has no dot ({@code hep-th}). */
+    public static String archive(String category) {
+        int dot = category.indexOf('.');
+        return dot < 0 ? category : category.substring(0, dot);
+    }
+
     /** Puts {@code primary} first, keeping the order of the rest. */
     public static List<String> primaryFirst(String primary, List<String> categories) {
         List<String> all = new ArrayList<>();

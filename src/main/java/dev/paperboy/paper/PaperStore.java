@@ -1,5 +1,10 @@
 package dev.paperboy.paper;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,8 +30,41 @@ public interface PaperStore {
         return out;
     }
 
-    /** Newest first (by first-version date, then id). */
+    /** Newest first (by first-version date, then id); undated papers last. */
     List<Paper> newest(int limit, int offset);
+
+    /**
+     * The dated papers {@code query} matches, newest first (published, then id, both descending), starting
+     * after {@code after}; {@code next} is set when more follow. The default scans every paper: it is the
+     * reference for fakes, and real stores answer it from an index.
+     */
+    default Page<Paper> newest(PaperQuery query, Optional<PageKey> after, int limit) {
+        List<Paper> matching = new ArrayList<>();
+        forEach(p -> {
+            if (query.matches(p) && after.map(k -> k.precedes(p.published(), p.id())).orElse(true)) matching.add(p);
+        });
+        matching.sort(Comparator.comparing(Paper::published).thenComparing(Paper::id).reversed());
+        return Page.of(matching, limit, p -> new PageKey(p.published(), p.id()));
+    }
+
+    /**
+     * The papers on {@code hub}'s daily lists from {@code from} to {@code to} (inclusive), one item per
+     * (day, paper), newest day first, then id descending, starting after {@code after} (whose {@code at}
+     * is the start of the day in UTC). The default scans every paper, as in {@link #newest(PaperQuery, Optional, int)}.
+     */
+    default Page<Featured> featured(String hub, LocalDate from, LocalDate to, Optional<PageKey> after, int limit) {
+        List<Featured> matching = new ArrayList<>();
+        forEach(p -> {
+            for (HubEntry e : p.hubEntries()) {
+                if (e.hub().equals(hub) && !e.listDate().isBefore(from) && !e.listDate().isAfter(to)
+                        && after.map(k -> k.precedes(Featured.at(e.listDate()), p.id())).orElse(true)) {
+                    matching.add(new Featured(e.listDate(), p));
+                }
+            }
+        });
+        matching.sort(Comparator.comparing(Featured::day).thenComparing(f -> f.paper().id()).reversed());
+        return Page.of(matching, limit, f -> new PageKey(Featured.at(f.day()), f.paper().id()));
+    }
 
     long count();
 
@@ -41,4 +79,12 @@ public interface PaperStore {
 
     /** A paper and the change sequence of its latest write. */
     record Change(long sequence, Paper paper) {}
+
+    /** A paper on a hub's list of {@code day}; its {@link HubEntry} for that day is among its hub entries. */
+    record Featured(LocalDate day, Paper paper) {
+        /** The instant a {@link PageKey} holds for a hub day: its start in UTC. */
+        public static Instant at(LocalDate day) {
+            return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+    }
 }

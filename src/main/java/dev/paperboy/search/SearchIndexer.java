@@ -31,6 +31,8 @@ public final class SearchIndexer {
     private static final int EMBED_BATCH = 32;
     /** While scanning pages that need no embedding, the cursor is committed every this many pages. */
     private static final int COMMIT_PAGES = 20;
+    /** A long catch-up commits every this many papers (and at its end). */
+    private static final int COMMIT_EVERY = 20_000;
 
     private final PaperStore store;
     private final PaperIndex index;
@@ -109,7 +111,7 @@ public final class SearchIndexer {
     /** {@link #catchUp()}, reporting the changes applied against those missing when it started. */
     public int catchUp(Progress progress) {
         synchronized (catchUpLock) {
-            int applied = 0;
+            int applied = 0, uncommitted = 0;
             long seq = index.committedSequence();
             long missing = Math.max(0, store.lastSequence() - seq);
             while (true) {
@@ -119,10 +121,18 @@ public final class SearchIndexer {
                 for (PaperStore.Change c : changes) papers.add(c.paper());
                 index.upsert(entries(papers));
                 seq = changes.getLast().sequence();
-                index.commit(seq);
                 applied += changes.size();
                 progress.report("catch-up", applied, Math.max(missing, applied));
+                uncommitted += changes.size();
+                // A commit per page made a big catch-up (an import into an existing index) flush a tiny
+                // segment and fsync every 500 papers, and then merge them all; searchers see uncommitted
+                // papers anyway, and an interrupted catch-up re-applies at most this many.
+                if (uncommitted >= COMMIT_EVERY) {
+                    index.commit(seq);
+                    uncommitted = 0;
+                }
             }
+            if (uncommitted > 0) index.commit(seq);
             return applied;
         }
     }

@@ -1,18 +1,17 @@
 package dev.paperboy.paper.jdbi;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.paperboy.db.Database;
-import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Canonical;
+import dev.paperboy.paper.Categories;
 import dev.paperboy.paper.HubEntry;
-import dev.paperboy.paper.Links;
+import dev.paperboy.paper.Page;
+import dev.paperboy.paper.PageKey;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperQuery;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.UpsertResult;
+import dev.paperboy.paper.jdbi.PaperColumns.Encoded;
+import dev.paperboy.paper.jdbi.Rows.Row;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,25 +20,22 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The paper store on SQLite or PostgreSQL. List-valued fields are JSON text columns; hub entries have
- * their own table. Every write bumps the row's change sequence; an upsert that changes nothing writes nothing.
+ * their own table, and paper_categories holds one row per (paper, category) for listings. Every write bumps
+ * the row's change sequence; an upsert that changes nothing writes nothing.
  *
  * <p>Jdbi provides the connections and transactions; the import path ({@link #upsertAll}) binds and reads
  * with plain JDBC on Jdbi's connection, because Jdbi's per-argument binding cost as much CPU as SQLite's
@@ -47,79 +43,47 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbiPaperStore implements PaperStore {
 
-    // Bounds the number of bind parameters per IN (...) query, well below both databases' limits.
-    private static final int IN_CHUNK = 500;
     private static final int PAGE = 500;
     // Key of the PostgreSQL advisory lock that serialises paper writers (the bytes of "papers").
     private static final long WRITER_LOCK = 0x706170657273L;
 
-    // Column order is the contract between encode(), the statements and readRow(): id, version, then the
-    // TEXT_COLUMNS text columns, then seq.
-    private static final String COLUMNS = "id, version, title, authors, abstract, categories, primary_category,"
-            + " published, updated, doi, journal_ref, comments, license, link_abs, link_pdf, link_code,"
-            + " link_project, source, keywords, versions, seq";
-    private static final int TEXT_COLUMNS = 18;
-    private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ")"
+    private static final int TEXT_COLUMNS = PaperColumns.TEXT_COLUMNS;
+    private static final String INSERT = "INSERT INTO papers (" + Rows.COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE papers SET version = ?, title = ?, authors = ?, abstract = ?,"
             + " categories = ?, primary_category = ?, published = ?, updated = ?, doi = ?, journal_ref = ?,"
             + " comments = ?, license = ?, link_abs = ?, link_pdf = ?, link_code = ?, link_project = ?,"
             + " source = ?, keywords = ?, versions = ?, seq = ? WHERE id = ?";
-    private static final String HUB_COLUMNS = "paper_id, hub, list_date, submitter, upvotes, comments, github_stars";
-
-    // Instants are written fixed width (nine fraction digits) so that text order is time order, lossless
-    // to the nanosecond; years outside 0000-9999 fall back to Instant.toString, still lossless.
-    private static final int INSTANT_TEXT_LENGTH = 30;
-    private static final Instant YEAR_0 = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /** JSON shape of one author. */
-    private record AuthorJson(
-            String name, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> affiliations) {}
-
-    /** JSON shape of one version; {@code submitted} in the store's instant text. */
-    private record VersionJson(int version, String submitted) {}
-
-    /** A paper as column values: what is written, and what is read before it is decoded. */
-    private record Encoded(String id, int version, String[] text) {
-        boolean sameAs(Encoded o) {
-            return version == o.version && Arrays.equals(text, o.text);
-        }
-    }
-
-    /** A stored row with its change sequence, before its hub entries are attached. */
-    private record Row(long seq, Encoded columns) {}
 
     /** What an upsert batch knows of one id: the stored state, then the state it will write. */
     private static final class Slot {
-        final boolean existed;
+        final Encoded stored; // null for a new paper
         final List<HubEntry> storedHub;
         Encoded columns;
         List<HubEntry> hub;
         Paper paper; // decoded only when a merge needs it
 
-        Slot(boolean existed, List<HubEntry> storedHub, Encoded columns, List<HubEntry> hub, Paper paper) {
-            this.existed = existed;
+        Slot(Encoded stored, List<HubEntry> storedHub, Encoded columns, List<HubEntry> hub, Paper paper) {
+            this.stored = stored;
             this.storedHub = storedHub;
             this.columns = columns;
             this.hub = hub;
             this.paper = paper;
         }
+
+        /** Whether the paper's rows in paper_categories must be (re)written. */
+        boolean listingChanged() {
+            return stored == null
+                    || !Objects.equals(stored.text()[PaperColumns.CATEGORIES], columns.text()[PaperColumns.CATEGORIES])
+                    || !Objects.equals(stored.text()[PaperColumns.PUBLISHED], columns.text()[PaperColumns.PUBLISHED]);
+        }
     }
 
     private final Database db;
-    private final ObjectReader authorsReader;
-    private final ObjectReader stringsReader;
-    private final ObjectReader versionsReader;
+    private final PaperColumns codec = new PaperColumns();
 
     public JdbiPaperStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
-        ObjectMapper mapper = new ObjectMapper();
-        this.authorsReader = mapper.readerFor(new TypeReference<List<AuthorJson>>() {});
-        this.stringsReader = mapper.readerFor(new TypeReference<List<String>>() {});
-        this.versionsReader = mapper.readerFor(new TypeReference<List<VersionJson>>() {});
     }
 
     @Override
@@ -152,20 +116,20 @@ public final class JdbiPaperStore implements PaperStore {
         }
         List<String> ids = incoming.stream().map(Paper::id).distinct().toList();
         Map<String, Slot> slots = new HashMap<>(ids.size() * 2);
-        Map<String, List<HubEntry>> hubs = hubEntries(c, ids);
-        for (Row r : rowsWithIds(c, ids)) {
+        Map<String, List<HubEntry>> hubs = Rows.hubEntries(c, ids);
+        for (Row r : Rows.rowsWithIds(c, ids)) {
             String id = r.columns().id();
             List<HubEntry> hub = hubs.getOrDefault(id, List.of());
-            slots.put(id, new Slot(true, hub, r.columns(), hub, null));
+            slots.put(id, new Slot(r.columns(), hub, r.columns(), hub, null));
         }
 
         Map<String, Slot> dirty = new LinkedHashMap<>();
         List<UpsertResult> results = new ArrayList<>(incoming.size());
         for (Paper p : incoming) {
             Slot slot = slots.get(p.id());
-            Encoded columns = encode(p);
+            Encoded columns = PaperColumns.encode(p);
             if (slot == null) {
-                slot = new Slot(false, List.of(), columns, p.hubEntries(), p);
+                slot = new Slot(null, List.of(), columns, p.hubEntries(), p);
                 slots.put(p.id(), slot);
                 dirty.put(p.id(), slot);
                 results.add(UpsertResult.NEW);
@@ -177,7 +141,7 @@ public final class JdbiPaperStore implements PaperStore {
                 results.add(UpsertResult.UNCHANGED);
                 continue;
             }
-            Paper before = slot.paper != null ? slot.paper : decode(slot.columns, slot.hub);
+            Paper before = slot.paper != null ? slot.paper : codec.decode(slot.columns, slot.hub);
             Paper merged = Canonical.of(p.mergedWith(before));
             slot.paper = before;
             if (merged.equals(before)) {
@@ -185,7 +149,7 @@ public final class JdbiPaperStore implements PaperStore {
                 continue;
             }
             slot.paper = merged;
-            slot.columns = encode(merged);
+            slot.columns = PaperColumns.encode(merged);
             slot.hub = merged.hubEntries();
             dirty.put(p.id(), slot);
             results.add(UpsertResult.UPDATED);
@@ -200,11 +164,15 @@ public final class JdbiPaperStore implements PaperStore {
                 PreparedStatement updates = c.prepareStatement(UPDATE);
                 PreparedStatement hubDeletes = c.prepareStatement("DELETE FROM hub_entries WHERE paper_id = ?");
                 PreparedStatement hubInserts = c.prepareStatement(
-                        "INSERT INTO hub_entries (" + HUB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 0, inserted = 0, updated = 0, hubDeleted = 0, hubInserted = 0;
+                        "INSERT INTO hub_entries (" + Rows.HUB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement categoryDeletes = c.prepareStatement(
+                        "DELETE FROM paper_categories WHERE paper_id = ?");
+                PreparedStatement categoryInserts = c.prepareStatement("INSERT INTO paper_categories"
+                        + " (paper_id, category, archive, published) VALUES (?, ?, ?, ?)")) {
+            int i = 0, inserted = 0, updated = 0, hubDeleted = 0, hubInserted = 0, catDeleted = 0, catInserted = 0;
             for (Slot slot : dirty) {
                 Encoded e = slot.columns;
-                if (!slot.existed) {
+                if (slot.stored == null) {
                     inserts.setString(1, e.id());
                     bindColumns(inserts, 2, e);
                     inserts.setLong(21, seqs[i++]);
@@ -236,12 +204,29 @@ public final class JdbiPaperStore implements PaperStore {
                         hubInserted++;
                     }
                 }
+                if (slot.listingChanged()) {
+                    if (slot.stored != null) {
+                        categoryDeletes.setString(1, e.id());
+                        categoryDeletes.addBatch();
+                        catDeleted++;
+                    }
+                    for (String category : slot.paper.categories()) {
+                        categoryInserts.setString(1, e.id());
+                        categoryInserts.setString(2, category);
+                        categoryInserts.setString(3, Categories.archive(category));
+                        categoryInserts.setString(4, e.text()[PaperColumns.PUBLISHED]);
+                        categoryInserts.addBatch();
+                        catInserted++;
+                    }
+                }
             }
-            // Papers before hub entries: the entries reference them.
+            // Papers before the rows that reference them.
             if (inserted > 0) inserts.executeBatch();
             if (updated > 0) updates.executeBatch();
             if (hubDeleted > 0) hubDeletes.executeBatch();
             if (hubInserted > 0) hubInserts.executeBatch();
+            if (catDeleted > 0) categoryDeletes.executeBatch();
+            if (catInserted > 0) categoryInserts.executeBatch();
         }
     }
 
@@ -277,7 +262,7 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public Optional<Paper> find(String id) {
-        List<Paper> found = read("find paper " + id, c -> decodeAll(c, rowsWithIds(c, List.of(id))));
+        List<Paper> found = read("find paper " + id, c -> decodeAll(c, Rows.rowsWithIds(c, List.of(id))));
         return found.stream().findFirst();
     }
 
@@ -285,7 +270,8 @@ public final class JdbiPaperStore implements PaperStore {
     public java.util.Map<String, Paper> findAll(java.util.Collection<String> ids) {
         if (ids.isEmpty()) return java.util.Map.of();
         List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        List<Paper> found = read("find " + distinct.size() + " papers", c -> decodeAll(c, rowsWithIds(c, distinct)));
+        List<Paper> found = read("find " + distinct.size() + " papers",
+                c -> decodeAll(c, Rows.rowsWithIds(c, distinct)));
         java.util.Map<String, Paper> out = new java.util.HashMap<>();
         for (Paper p : found) out.put(p.id(), p);
         return out;
@@ -294,14 +280,110 @@ public final class JdbiPaperStore implements PaperStore {
     @Override
     public List<Paper> newest(int limit, int offset) {
         if (limit < 0 || offset < 0) throw new IllegalArgumentException("store: negative limit or offset");
-        return read("list newest papers", c -> decodeAll(c, rows(c,
-                "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?",
+        return read("list newest papers", c -> decodeAll(c, Rows.rows(c,
+                "SELECT " + Rows.COLUMNS + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?",
                 limit, offset)));
     }
 
     @Override
+    public Page<Paper> newest(PaperQuery query, Optional<PageKey> after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("store: limit must be at least 1");
+        // With categories the listing walks paper_categories' (category | archive, published, id) indexes and
+        // then reads the papers; without, papers' own (published, id) index. Either way one range scan from
+        // the key, never counting past earlier pages.
+        boolean byCategory = !query.categories().isEmpty();
+        String published = byCategory ? "c.published" : "p.published";
+        String id = byCategory ? "c.paper_id" : "p.id";
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(published + " IS NOT NULL");
+        query.fromInstant().ifPresent(t -> {
+            where.append(" AND ").append(published).append(" >= ?");
+            args.add(PaperColumns.instantText(t));
+        });
+        query.untilInstant().ifPresent(t -> {
+            where.append(" AND ").append(published).append(" < ?");
+            args.add(PaperColumns.instantText(t));
+        });
+        after.ifPresent(k -> {
+            where.append(" AND (").append(published).append(", ").append(id).append(") < (?, ?)");
+            args.add(PaperColumns.instantText(k.at()));
+            args.add(k.id());
+        });
+        if (byCategory) where.append(" AND ").append(inCategories("c", query.categories(), false, args));
+        if (!query.excluded().isEmpty()) {
+            where.append(" AND NOT EXISTS (SELECT 1 FROM paper_categories x WHERE x.paper_id = ").append(id)
+                    .append(" AND ").append(inCategories("x", query.excluded(), true, args)).append(')');
+        }
+        String order = " ORDER BY " + published + " DESC NULLS LAST, " + id + " DESC LIMIT ?";
+        args.add(limit + 1);
+        List<Paper> papers = read("list newest papers", c -> {
+            if (!byCategory) {
+                return decodeAll(c, Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers p WHERE " + where + order,
+                        args.toArray()));
+            }
+            // A paper in two of the asked categories (or two of an archive's) has two rows: DISTINCT keeps one.
+            List<String> ids = Rows.pairs(c, "SELECT DISTINCT c.published, c.paper_id FROM paper_categories c WHERE "
+                    + where + order, args.toArray()).stream().map(k -> k[1]).toList();
+            return inOrder(ids, decodeAll(c, Rows.rowsWithIds(c, ids)));
+        });
+        return Page.of(papers, limit, p -> new PageKey(p.published(), p.id()));
+    }
+
+    @Override
+    public Page<Featured> featured(String hub, LocalDate from, LocalDate to, Optional<PageKey> after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("store: limit must be at least 1");
+        List<Object> args = new ArrayList<>(List.of(hub, from.toString(), to.toString()));
+        String keyset = "";
+        if (after.isPresent()) {
+            keyset = " AND (list_date, paper_id) < (?, ?)";
+            args.add(LocalDate.ofInstant(after.get().at(), ZoneOffset.UTC).toString());
+            args.add(after.get().id());
+        }
+        args.add(limit + 1);
+        String sql = "SELECT list_date, paper_id FROM hub_entries WHERE hub = ? AND list_date >= ? AND list_date <= ?"
+                + keyset + " ORDER BY list_date DESC, paper_id DESC LIMIT ?";
+        List<Featured> items = read("list papers featured on " + hub, c -> {
+            List<String[]> keys = Rows.pairs(c, sql, args.toArray());
+            List<String> ids = keys.stream().map(k -> k[1]).distinct().toList();
+            Map<String, Paper> byId = new HashMap<>();
+            for (Paper p : decodeAll(c, Rows.rowsWithIds(c, ids))) byId.put(p.id(), p);
+            List<Featured> out = new ArrayList<>(keys.size());
+            for (String[] k : keys) out.add(new Featured(LocalDate.parse(k[0]), byId.get(k[1])));
+            return out;
+        });
+        return Page.of(items, limit, f -> new PageKey(Featured.at(f.day()), f.paper().id()));
+    }
+
+    /**
+     * The condition "in one of these categories or archives" on {@code alias}'s paper_categories row;
+     * {@code byPaper} when the row is looked up by paper id, which must then pick the primary key.
+     */
+    private static String inCategories(String alias, List<String> names, boolean byPaper, List<Object> args) {
+        List<String> categories = names.stream().filter(n -> n.indexOf('.') >= 0).toList();
+        List<String> archives = names.stream().filter(n -> n.indexOf('.') < 0).toList();
+        List<String> terms = new ArrayList<>(2);
+        if (!categories.isEmpty()) terms.add(alias + ".category IN (" + Rows.placeholders(categories.size()) + ")");
+        // Without stats SQLite prefers the archive index (archive = ?) to the primary key (paper_id = ?) and
+        // then walks every row of the archive per paper: an expression keeps that index out of the choice.
+        String archive = byPaper ? alias + ".archive || ''" : alias + ".archive";
+        if (!archives.isEmpty()) terms.add(archive + " IN (" + Rows.placeholders(archives.size()) + ")");
+        args.addAll(categories);
+        args.addAll(archives);
+        return "(" + String.join(" OR ", terms) + ")";
+    }
+
+    /** The papers in the order of {@code ids}. */
+    private static List<Paper> inOrder(List<String> ids, List<Paper> papers) {
+        Map<String, Paper> byId = new HashMap<>();
+        for (Paper p : papers) byId.put(p.id(), p);
+        List<Paper> out = new ArrayList<>(ids.size());
+        for (String id : ids) out.add(byId.get(id));
+        return out;
+    }
+
+    @Override
     public long count() {
-        return read("count papers", c -> scalar(c, "SELECT COUNT(*) FROM papers"));
+        return read("count papers", c -> Rows.scalar(c, "SELECT COUNT(*) FROM papers"));
     }
 
     @Override
@@ -312,8 +394,8 @@ public final class JdbiPaperStore implements PaperStore {
         while (true) {
             String from = after;
             List<Paper> page = read("list papers in id order", c -> decodeAll(c, from == null
-                    ? rows(c, "SELECT " + COLUMNS + " FROM papers ORDER BY id LIMIT ?", PAGE)
-                    : rows(c, "SELECT " + COLUMNS + " FROM papers WHERE id > ? ORDER BY id LIMIT ?", from, PAGE)));
+                    ? Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers ORDER BY id LIMIT ?", PAGE)
+                    : Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers WHERE id > ? ORDER BY id LIMIT ?", from, PAGE)));
             for (Paper p : page) action.accept(p);
             if (page.size() < PAGE) return;
             after = page.getLast().id();
@@ -324,7 +406,7 @@ public final class JdbiPaperStore implements PaperStore {
     public List<Change> changedSince(long sequence, int limit) {
         if (limit < 0) throw new IllegalArgumentException("store: negative limit");
         return read("list changes since " + sequence, c -> {
-            List<Row> rows = rows(c, "SELECT " + COLUMNS + " FROM papers WHERE seq > ? ORDER BY seq LIMIT ?",
+            List<Row> rows = Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers WHERE seq > ? ORDER BY seq LIMIT ?",
                     sequence, limit);
             List<Paper> papers = decodeAll(c, rows);
             List<Change> out = new ArrayList<>(rows.size());
@@ -335,7 +417,7 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public long lastSequence() {
-        return read("read last change sequence", c -> scalar(c, "SELECT COALESCE(MAX(seq), 0) FROM papers"));
+        return read("read last change sequence", c -> Rows.scalar(c, "SELECT COALESCE(MAX(seq), 0) FROM papers"));
     }
 
     private interface Read<T> {
@@ -364,255 +446,20 @@ public final class JdbiPaperStore implements PaperStore {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static long scalar(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private static List<Row> rows(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) s.setObject(i + 1, args[i]);
-            try (ResultSet rs = s.executeQuery()) {
-                List<Row> out = new ArrayList<>();
-                while (rs.next()) out.add(readRow(rs));
-                return out;
-            }
-        }
-    }
 
-    /** The stored rows among {@code ids}, in no particular order. */
-    private static List<Row> rowsWithIds(Connection c, List<String> ids) throws SQLException {
-        List<Row> out = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM papers WHERE id IN (" + placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) s.setString(i + 1, chunk.get(i));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) out.add(readRow(rs));
-                }
-            }
-        }
-        return out;
-    }
 
-    private static Row readRow(ResultSet rs) throws SQLException {
-        String[] text = new String[TEXT_COLUMNS];
-        for (int i = 0; i < TEXT_COLUMNS; i++) text[i] = rs.getString(3 + i);
-        return new Row(rs.getLong(3 + TEXT_COLUMNS), new Encoded(rs.getString(1), rs.getInt(2), text));
-    }
 
-    /** The hub entries of the papers with these ids, each list in canonical order. */
-    private static Map<String, List<HubEntry>> hubEntries(Connection c, List<String> ids) throws SQLException {
-        Map<String, List<HubEntry>> out = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            try (PreparedStatement s = c.prepareStatement("SELECT " + HUB_COLUMNS + " FROM hub_entries"
-                    + " WHERE paper_id IN (" + placeholders(chunk.size()) + ") ORDER BY paper_id, list_date, hub")) {
-                for (int i = 0; i < chunk.size(); i++) s.setString(i + 1, chunk.get(i));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        int stars = rs.getInt(7);
-                        Integer githubStars = rs.wasNull() ? null : stars;
-                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HubEntry(
-                                rs.getString(2), LocalDate.parse(rs.getString(3)), rs.getString(4),
-                                rs.getInt(5), rs.getInt(6), githubStars));
-                    }
-                }
-            }
-        }
-        out.replaceAll((id, list) -> List.copyOf(list));
-        return out;
-    }
 
-    private static String placeholders(int n) {
-        return "?" + ", ?".repeat(n - 1);
-    }
+
 
     /** The papers of these rows, in row order, with their hub entries. */
     private List<Paper> decodeAll(Connection c, List<Row> rows) throws SQLException, IOException {
         if (rows.isEmpty()) return List.of();
-        Map<String, List<HubEntry>> hubs = hubEntries(c, rows.stream().map(r -> r.columns().id()).toList());
+        Map<String, List<HubEntry>> hubs = Rows.hubEntries(c, rows.stream().map(r -> r.columns().id()).toList());
         List<Paper> out = new ArrayList<>(rows.size());
-        for (Row r : rows) out.add(decode(r.columns(), hubs.getOrDefault(r.columns().id(), List.of())));
+        for (Row r : rows) out.add(codec.decode(r.columns(), hubs.getOrDefault(r.columns().id(), List.of())));
         return out;
     }
 
-    private static Encoded encode(Paper p) {
-        Links l = p.links();
-        return new Encoded(p.id(), p.version(), new String[] {
-            p.title(),
-            authorsJson(p.authors()),
-            p.abstractText(),
-            stringsJson(p.categories()),
-            p.primaryCategory(),
-            instantText(p.published()),
-            instantText(p.updated()),
-            p.doi(),
-            p.journalRef(),
-            p.comments(),
-            p.license(),
-            l.abs(),
-            l.pdf(),
-            l.code(),
-            l.project(),
-            p.source(),
-            stringsJson(p.keywords()),
-            versionsJson(p.versions())
-        });
-    }
-
-    private Paper decode(Encoded e, List<HubEntry> hub) throws IOException {
-        String[] t = e.text();
-        try {
-            return Paper.builder(e.id()).version(e.version()).title(t[0]).authors(authors(t[1])).abstractText(t[2])
-                    .categories(stringsReader.readValue(t[3])).published(instant(t[5])).updated(instant(t[6]))
-                    .doi(t[7]).journalRef(t[8]).comments(t[9]).license(t[10])
-                    .links(new Links(t[11], t[12], t[13], t[14])).source(t[15])
-                    .keywords(stringsReader.readValue(t[16])).versions(versions(t[17])).hubEntries(hub).build();
-        } catch (IOException | RuntimeException x) {
-            throw new IOException("store: unreadable stored paper " + e.id() + ": " + x.getMessage(), x);
-        }
-    }
-
-    // JSON columns are written by hand and read with Jackson: on the import path Jackson's writer cost more
-    // than SQLite's insert. The shapes match AuthorJson and VersionJson (empty affiliations left out).
-
-    private static String authorsJson(List<Author> authors) {
-        StringBuilder sb = new StringBuilder(authors.size() * 48 + 2).append('[');
-        for (int i = 0; i < authors.size(); i++) {
-            Author a = authors.get(i);
-            if (i > 0) sb.append(',');
-            sb.append("{\"name\":");
-            jsonString(sb, a.name());
-            if (!a.affiliations().isEmpty()) {
-                sb.append(",\"affiliations\":");
-                jsonStrings(sb, a.affiliations());
-            }
-            sb.append('}');
-        }
-        return sb.append(']').toString();
-    }
-
-    private static String stringsJson(List<String> values) {
-        StringBuilder sb = new StringBuilder(values.size() * 16 + 2);
-        jsonStrings(sb, values);
-        return sb.toString();
-    }
-
-    private static void jsonStrings(StringBuilder sb, List<String> values) {
-        sb.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) sb.append(',');
-            jsonString(sb, values.get(i));
-        }
-        sb.append(']');
-    }
-
-    private static void jsonString(StringBuilder sb, String s) {
-        if (s == null) {
-            sb.append("null");
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) sb.append("\\u00").append(HEX[ch >> 4]).append(HEX[ch & 0xF]);
-                    else sb.append(ch);
-                }
-            }
-        }
-        sb.append('"');
-    }
-
-    private List<Author> authors(String json) throws IOException {
-        List<AuthorJson> in = authorsReader.readValue(json);
-        List<Author> out = new ArrayList<>(in.size());
-        for (AuthorJson a : in) out.add(new Author(a.name(), a.affiliations()));
-        return out;
-    }
-
-    private static String versionsJson(List<PaperVersion> versions) {
-        StringBuilder sb = new StringBuilder(versions.size() * 56 + 2).append('[');
-        for (int i = 0; i < versions.size(); i++) {
-            PaperVersion v = versions.get(i);
-            if (i > 0) sb.append(',');
-            sb.append("{\"version\":").append(v.version()).append(",\"submitted\":");
-            jsonString(sb, instantText(v.submitted()));
-            sb.append('}');
-        }
-        return sb.append(']').toString();
-    }
-
-    private List<PaperVersion> versions(String json) throws IOException {
-        List<VersionJson> in = versionsReader.readValue(json);
-        List<PaperVersion> out = new ArrayList<>(in.size());
-        for (VersionJson v : in) out.add(new PaperVersion(v.version(), instant(v.submitted())));
-        return out;
-    }
-
-    /** The store's text for an instant: {@code 2024-03-18T17:59:59.000000000Z}. */
-    static String instantText(Instant t) {
-        if (t == null) return null;
-        if (t.isBefore(YEAR_0) || !t.isBefore(YEAR_10000)) return t.toString();
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
-        // Hand-rolled: this runs several times per record on the import path, DateTimeFormatter is slower.
-        char[] out = new char[INSTANT_TEXT_LENGTH];
-        digits(out, 0, d.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, d.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, d.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, d.getHour(), 2);
-        out[13] = ':';
-        digits(out, 14, d.getMinute(), 2);
-        out[16] = ':';
-        digits(out, 17, d.getSecond(), 2);
-        out[19] = '.';
-        digits(out, 20, d.getNano(), 9);
-        out[29] = 'Z';
-        return new String(out);
-    }
-
-    /** Reads {@link #instantText}'s form back. */
-    static Instant instant(String text) {
-        if (text == null) return null;
-        if (text.length() == INSTANT_TEXT_LENGTH && text.charAt(4) == '-' && text.charAt(29) == 'Z') {
-            int year = number(text, 0, 4), month = number(text, 5, 2), day = number(text, 8, 2);
-            int hour = number(text, 11, 2), minute = number(text, 14, 2), second = number(text, 17, 2);
-            int nano = number(text, 20, 9);
-            if ((year | month | day | hour | minute | second | nano) >= 0) {
-                return LocalDateTime.of(year, month, day, hour, minute, second, nano).toInstant(ZoneOffset.UTC);
-            }
-        }
-        return Instant.parse(text);
-    }
-
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    /** The decimal number in {@code text[at, at + width)}, or -1 when a character is not a digit. */
-    private static int number(String text, int at, int width) {
-        int n = 0;
-        for (int i = at; i < at + width; i++) {
-            char ch = text.charAt(i);
-            if (ch < '0' || ch > '9') return -1;
-            n = n * 10 + (ch - '0');
-        }
-        return n;
-    }
 }

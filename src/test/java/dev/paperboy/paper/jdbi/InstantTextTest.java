@@ -14,9 +14,9 @@ class InstantTextTest {
     @Test
     void instantsAreWrittenFixedWidthWithNanoseconds() {
         assertEquals("2024-03-18T17:59:59.000000000Z",
-                JdbiPaperStore.instantText(Instant.parse("2024-03-18T17:59:59Z")));
+                PaperColumns.instantText(Instant.parse("2024-03-18T17:59:59Z")));
         assertEquals("0001-01-01T00:00:00.000000001Z",
-                JdbiPaperStore.instantText(Instant.parse("0001-01-01T00:00:00.000000001Z")));
+                PaperColumns.instantText(Instant.parse("0001-01-01T00:00:00.000000001Z")));
     }
 
     @Test
@@ -33,7 +33,7 @@ class InstantTextTest {
             samples.add(Instant.ofEpochSecond(second, r.nextInt(1_000_000_000)));
         }
 
-        for (Instant t : samples) assertEquals(t, JdbiPaperStore.instant(JdbiPaperStore.instantText(t)), t.toString());
+        for (Instant t : samples) assertEquals(t, PaperColumns.instant(PaperColumns.instantText(t)), t.toString());
     }
 
     @Test
@@ -42,7 +42,7 @@ class InstantTextTest {
         for (int i = 0; i < 10_000; i++) {
             Instant a = Instant.ofEpochSecond(r.nextLong(0, 4_000_000_000L), r.nextInt(1_000_000_000));
             Instant b = a.plusNanos(r.nextLong(1, 5_000_000_000L));
-            assertTrue(JdbiPaperStore.instantText(a).compareTo(JdbiPaperStore.instantText(b)) < 0, a + " " + b);
+            assertTrue(PaperColumns.instantText(a).compareTo(PaperColumns.instantText(b)) < 0, a + " " + b);
         }
     }
 }

@@ -11,7 +11,10 @@ import dev.paperboy.db.Database;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.HubEntry;
 import dev.paperboy.paper.Links;
+import dev.paperboy.paper.Page;
+import dev.paperboy.paper.PageKey;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperQuery;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVersion;
 import java.time.Instant;
@@ -28,24 +31,28 @@ abstract class PaperStoreContract {
 
     static final Instant T0 = Instant.parse("2024-03-18T17:59:59Z");
 
-    Database db;
     PaperStore store;
 
-    /** A fresh, empty, migrated database for one test. */
-    abstract Database openDatabase() throws Exception;
+    /** A fresh, empty store for one test. */
+    abstract PaperStore openStore() throws Exception;
 
-    /** Makes every INSERT of the paper with this id fail inside the database. */
-    abstract void refuseInsertsOf(Database db, String id);
+    /** Closes what {@link #openStore} opened. */
+    abstract void closeStore() throws Exception;
+
+    /** Makes every insert of the paper with this id fail inside the store. */
+    abstract void refuseInsertsOf(String id);
+
+    /** The JDBC URL of another fresh database, not yet migrated; empty for stores without one. */
+    abstract Optional<String> unmigratedDatabaseUrl();
 
     @BeforeEach
     void open() throws Exception {
-        db = openDatabase();
-        store = new JdbiPaperStore(db);
+        store = openStore();
     }
 
     @AfterEach
-    void closeDatabase() {
-        if (db != null) db.close();
+    void close() throws Exception {
+        closeStore();
     }
 
     static Paper paper(String id, int version, String title) {
@@ -434,7 +441,7 @@ abstract class PaperStoreContract {
     void aBatchFailingHalfWayLeavesNothingWrittenAndRerunningCompletesIt() {
         store.upsert(paper("2401.00001", 1, "A"));
         long seq = store.lastSequence();
-        refuseInsertsOf(db, "2401.00003");
+        refuseInsertsOf("2401.00003");
 
         List<Paper> batch = List.of(
                 paper("2401.00001", 2, "A2"),
@@ -452,5 +459,189 @@ abstract class PaperStoreContract {
         List<Paper> rest = List.of(batch.get(0), batch.get(1), batch.get(3));
         assertEquals(List.of(UPDATED, NEW, NEW), store.upsertAll(rest));
         assertEquals(List.of(hf("2024-01-02", 5)), store.find("2401.00002").orElseThrow().hubEntries());
+    }
+
+    // ---- listings ------------------------------------------------------------------------------
+
+    static Paper listed(String id, String published, String... categories) {
+        return paper(id, 1, "P " + id).toBuilder()
+                .published(published == null ? null : Instant.parse(published))
+                .categories(List.of(categories))
+                .build();
+    }
+
+    /** Every page of a listing, {@code size} at a time, following the keys. */
+    List<String> allPages(PaperQuery query, int size) {
+        List<String> ids = new ArrayList<>();
+        Optional<PageKey> after = Optional.empty();
+        for (int pages = 0; pages < 100; pages++) {
+            Page<Paper> page = store.newest(query, after, size);
+            assertTrue(page.items().size() <= size);
+            page.items().forEach(p -> ids.add(p.id()));
+            if (page.next().isEmpty()) return ids;
+            after = page.next();
+        }
+        throw new AssertionError("no last page");
+    }
+
+    List<String> ids(Page<Paper> page) {
+        return page.items().stream().map(Paper::id).toList();
+    }
+
+    void storeListingSample() {
+        store.upsertAll(List.of(
+                listed("2403.00001", "2024-03-01T10:00:00Z", "cs.LG", "stat.ML"),
+                listed("2403.00002", "2024-03-02T10:00:00Z", "cs.AI", "cs.LG"),
+                listed("2403.00003", "2024-03-02T10:00:00Z", "hep-th"),
+                listed("2403.00004", "2024-03-03T23:59:59.999Z", "cs.CL"),
+                listed("2403.00005", "2024-03-04T00:00:00Z", "stat.ML", "cs.LG"),
+                listed("2403.00006", null, "cs.LG"),
+                listed("2403.00007", "2024-03-05T08:00:00Z", "math.ST", "cs.NA")));
+    }
+
+    @Test
+    void aCategoryListsItsPapersAndCrossListsNewestFirst() {
+        storeListingSample();
+
+        Page<Paper> page = store.newest(PaperQuery.ALL.in("cs.LG"), Optional.empty(), 10);
+
+        assertEquals(List.of("2403.00005", "2403.00002", "2403.00001"), ids(page));
+        assertEquals(Optional.empty(), page.next());
+        assertEquals(List.of("2403.00003"), ids(store.newest(PaperQuery.ALL.in("hep-th"), Optional.empty(), 10)));
+    }
+
+    @Test
+    void anArchiveListsEachPaperOfAnyOfItsCategoriesOnce() {
+        storeListingSample();
+
+        assertEquals(List.of("2403.00005", "2403.00004", "2403.00002", "2403.00001"),
+                ids(store.newest(PaperQuery.ALL.in("cs"), Optional.empty(), 10)));
+        // cs.NA is an alias of math.NA: it counts under math.
+        assertEquals(List.of("2403.00007"), ids(store.newest(PaperQuery.ALL.in("math"), Optional.empty(), 10)));
+        assertEquals(List.of("2403.00005", "2403.00004", "2403.00003", "2403.00001"),
+                ids(store.newest(PaperQuery.ALL.in("hep-th", "cs.CL", "stat"), Optional.empty(), 10)));
+    }
+
+    @Test
+    void everyDatedPaperIsListedWithoutCategoriesAndUndatedOnesNever() {
+        storeListingSample();
+
+        assertEquals(List.of("2403.00007", "2403.00005", "2403.00004", "2403.00003", "2403.00002", "2403.00001"),
+                allPages(PaperQuery.ALL, 4));
+    }
+
+    @Test
+    void keysetPagesContinueExactlyWhereThePreviousPageEnded() {
+        List<Paper> many = new ArrayList<>();
+        for (int i = 1; i <= 57; i++) {
+            // Groups of papers share an instant, so pages split ties that only the id orders.
+            many.add(listed(String.format("2401.%05d", i), "2024-01-%02dT12:00:00Z".formatted(1 + i / 5),
+                    i % 3 == 0 ? "cs.AI" : "cs.LG", "stat.ML"));
+        }
+        store.upsertAll(many);
+        List<String> expected = many.stream()
+                .sorted(java.util.Comparator.comparing(Paper::published).thenComparing(Paper::id).reversed())
+                .map(Paper::id).toList();
+
+        for (int size : new int[] {1, 4, 5, 56, 57, 100}) {
+            assertEquals(expected, allPages(PaperQuery.ALL, size), "all, pages of " + size);
+            assertEquals(expected, allPages(PaperQuery.ALL.in("stat.ML"), size), "stat.ML, pages of " + size);
+            assertEquals(expected, allPages(PaperQuery.ALL.in("cs"), size), "cs, pages of " + size);
+        }
+        Page<Paper> first = store.newest(PaperQuery.ALL.in("cs.LG"), Optional.empty(), 3);
+        assertEquals(Optional.of(new PageKey(first.items().getLast().published(), first.items().getLast().id())),
+                first.next());
+        assertEquals(first.next(), PageKey.parse(first.next().orElseThrow().token()));
+    }
+
+    @Test
+    void excludedCategoriesAndArchivesLeaveTheirPapersOut() {
+        storeListingSample();
+
+        assertEquals(List.of("2403.00004", "2403.00002"),
+                ids(store.newest(PaperQuery.ALL.in("cs").excluding("stat.ML"), Optional.empty(), 10)));
+        assertEquals(List.of("2403.00007", "2403.00003"),
+                ids(store.newest(PaperQuery.ALL.excluding("cs"), Optional.empty(), 10)));
+        assertEquals(List.of("2403.00003"),
+                ids(store.newest(PaperQuery.ALL.excluding("cs", "stat", "math"), Optional.empty(), 10)));
+    }
+
+    @Test
+    void aDateRangeListsThePapersPublishedOnThoseUtcDays() {
+        storeListingSample();
+
+        PaperQuery march2to3 = PaperQuery.ALL.between(LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-03"));
+        assertEquals(List.of("2403.00004", "2403.00003", "2403.00002"), allPages(march2to3, 2));
+        assertEquals(List.of("2403.00002"), ids(store.newest(march2to3.in("cs.LG"), Optional.empty(), 10)));
+        PaperQuery oneDay = PaperQuery.ALL.between(LocalDate.parse("2024-03-04"), LocalDate.parse("2024-03-04"));
+        assertEquals(List.of("2403.00005"), ids(store.newest(oneDay, Optional.empty(), 10)));
+    }
+
+    @Test
+    void listingsFollowChangesOfCategoriesAndPublishedDate() {
+        storeListingSample();
+
+        // A newer version moves the paper out of cs.LG into cs.CV; an earlier date moves it down the list.
+        store.upsert(listed("2403.00005", "2024-03-04T00:00:00Z", "cs.CV").toBuilder().version(2).build());
+        store.upsert(listed("2403.00002", "2024-02-01T00:00:00Z", "cs.AI", "cs.LG"));
+
+        assertEquals(List.of("2403.00001", "2403.00002"),
+                ids(store.newest(PaperQuery.ALL.in("cs.LG"), Optional.empty(), 10)));
+        assertEquals(List.of("2403.00005"), ids(store.newest(PaperQuery.ALL.in("cs.CV"), Optional.empty(), 10)));
+        assertEquals(List.of("2403.00005", "2403.00004", "2403.00001", "2403.00002"),
+                ids(store.newest(PaperQuery.ALL.in("cs"), Optional.empty(), 10)));
+    }
+
+    @Test
+    void featuredListsEachPaperOnEachDayOfItsHubNewestDayFirst() {
+        store.upsertAll(List.of(
+                withHub(paper("2401.00001", 1, "A"), hf("2024-01-05", 4), hf("2024-01-07", 1)),
+                withHub(paper("2401.00002", 1, "B"), hf("2024-01-05", 9)),
+                withHub(paper("2401.00003", 1, "C"), hf("2024-01-06", 2),
+                        new HubEntry("other", LocalDate.parse("2024-01-06"), null, 1, 0, null)),
+                withHub(paper("2401.00004", 1, "D"), hf("2024-01-09", 2)),
+                paper("2401.00005", 1, "not featured")));
+        LocalDate from = LocalDate.parse("2024-01-05"), to = LocalDate.parse("2024-01-07");
+
+        List<String> seen = new ArrayList<>();
+        Optional<PageKey> after = Optional.empty();
+        do {
+            Page<PaperStore.Featured> page = store.featured(HubEntry.HUGGING_FACE, from, to, after, 2);
+            page.items().forEach(f -> seen.add(f.day() + " " + f.paper().id()));
+            after = page.next();
+        } while (after.isPresent());
+
+        assertEquals(List.of("2024-01-07 2401.00001", "2024-01-06 2401.00003", "2024-01-05 2401.00002",
+                "2024-01-05 2401.00001"), seen);
+        Page<PaperStore.Featured> day = store.featured(HubEntry.HUGGING_FACE, from, from, Optional.empty(), 10);
+        assertEquals(9, day.items().getFirst().paper().hubEntries().getFirst().upvotes());
+        assertEquals(List.of("2401.00003"), store.featured("other", from, to, Optional.empty(), 10).items().stream()
+                .map(f -> f.paper().id()).toList());
+    }
+
+    @Test
+    void aDatabaseOfAnEarlierVersionGainsTheCategoryListingWhenMigrated() throws Exception {
+        Optional<String> url = unmigratedDatabaseUrl();
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.isPresent(), "the store has no database");
+        String folder = Database.dialectOf(url.get()).name().toLowerCase(java.util.Locale.ROOT);
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url.get(), null, null)
+                .locations("classpath:db/migration/" + folder)
+                .target("3")
+                .load()
+                .migrate();
+        try (var c = java.sql.DriverManager.getConnection(url.get()); var s = c.createStatement()) {
+            // A row as the store wrote it before V4.
+            s.execute("INSERT INTO papers (id, version, title, authors, abstract, categories, primary_category,"
+                    + " published, keywords, versions, seq) VALUES ('2403.00001', 1, 'Old', '[]', '', "
+                    + "'[\"cs.LG\",\"stat.ML\"]', 'cs.LG', '2024-03-01T10:00:00.000000000Z', '[]', '[]', 1)");
+        }
+
+        try (Database migrated = Database.open(url.get())) {
+            PaperStore old = new JdbiPaperStore(migrated);
+            assertEquals(List.of("2403.00001"), ids(old.newest(PaperQuery.ALL.in("stat"), Optional.empty(), 10)));
+            assertEquals(List.of("2403.00001"), ids(old.newest(PaperQuery.ALL.in("cs.LG"), Optional.empty(), 10)));
+            assertEquals(List.of(), ids(old.newest(PaperQuery.ALL.in("cs.AI"), Optional.empty(), 10)));
+        }
     }
 }

@@ -2,21 +2,37 @@ package dev.paperboy.paper.jdbi;
 
 import dev.paperboy.db.Database;
 import dev.paperboy.db.PgSchema;
-import org.junit.jupiter.api.AfterEach;
+import dev.paperboy.paper.PaperStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The paper store contract on PostgreSQL, one fresh schema per test; skipped when PostgreSQL is unreachable. */
 class PostgresPaperStoreTest extends PaperStoreContract {
 
-    private PgSchema schema;
+    private final List<PgSchema> schemas = new ArrayList<>();
+    private Database db;
 
     @Override
-    Database openDatabase() {
-        schema = PgSchema.createOrSkip();
-        return Database.open(schema.url());
+    PaperStore openStore() {
+        db = Database.open(schema().url());
+        return new JdbiPaperStore(db);
+    }
+
+    private PgSchema schema() {
+        PgSchema s = PgSchema.createOrSkip();
+        schemas.add(s);
+        return s;
     }
 
     @Override
-    void refuseInsertsOf(Database db, String id) {
+    void closeStore() throws Exception {
+        if (db != null) db.close();
+        for (PgSchema s : schemas) s.close();
+    }
+
+    @Override
+    void refuseInsertsOf(String id) {
         db.jdbi().useHandle(h -> {
             h.execute("CREATE FUNCTION refuse_paper() RETURNS trigger LANGUAGE plpgsql AS $$"
                     + " BEGIN IF NEW.id = '" + id + "' THEN RAISE EXCEPTION 'refused by test trigger'; END IF;"
@@ -26,10 +42,8 @@ class PostgresPaperStoreTest extends PaperStoreContract {
         });
     }
 
-    @AfterEach
-    void dropSchema() throws Exception {
-        // Runs after the contract closed the database (subclass @AfterEach methods run first, so close here too).
-        if (db != null) db.close();
-        if (schema != null) schema.close();
+    @Override
+    Optional<String> unmigratedDatabaseUrl() {
+        return Optional.of(schema().url());
     }
 }

@@ -1,7 +1,9 @@
 package dev.paperboy.paper.jdbi;
 
 import dev.paperboy.db.Database;
+import dev.paperboy.paper.PaperStore;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The paper store contract on SQLite, one fresh file per test. */
@@ -10,14 +12,27 @@ class SqlitePaperStoreTest extends PaperStoreContract {
     @TempDir
     Path dir;
 
+    private Database db;
+
     @Override
-    Database openDatabase() {
-        return Database.open(Database.sqliteUrl(dir.resolve("paperboy.db")));
+    PaperStore openStore() {
+        db = Database.open(Database.sqliteUrl(dir.resolve("paperboy.db")));
+        return new JdbiPaperStore(db);
     }
 
     @Override
-    void refuseInsertsOf(Database db, String id) {
+    void closeStore() {
+        if (db != null) db.close();
+    }
+
+    @Override
+    void refuseInsertsOf(String id) {
         db.jdbi().useHandle(h -> h.execute("CREATE TRIGGER refuse_paper BEFORE INSERT ON papers"
                 + " WHEN NEW.id = '" + id + "' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"));
+    }
+
+    @Override
+    Optional<String> unmigratedDatabaseUrl() {
+        return Optional.of(Database.sqliteUrl(dir.resolve("older.db")));
     }
 }
