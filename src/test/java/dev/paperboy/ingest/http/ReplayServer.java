@@ -164,8 +164,12 @@ public final class ReplayServer implements AutoCloseable {
             hits.add(probe);
         }
         if (reply == null) reply = fallback.apply(probe);
+        long finished = 0;
         try {
             if (reply.stallMillis() > 0) Thread.sleep(reply.stallMillis());
+            // Timed before the reply goes out: once the client has it, it may sleep on a simulated clock
+            // (moving it on) before this thread gets to run again.
+            finished = nanos.getAsLong();
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.sendResponseHeaders(reply.status(), reply.declaredLength());
             try (OutputStream out = ex.getResponseBody()) {
@@ -179,7 +183,8 @@ public final class ReplayServer implements AutoCloseable {
             // The client gave up (timeout): nothing to answer.
         } finally {
             synchronized (this) {
-                hits.set(index, new Hit(probe.method(), pq, probe.userAgent(), arrived, nanos.getAsLong()));
+                hits.set(index, new Hit(probe.method(), pq, probe.userAgent(), arrived,
+                        finished != 0 ? finished : nanos.getAsLong()));
             }
             ex.close();
         }
