@@ -19,7 +19,7 @@ final class Cues {
             "speeds up", "accelerates inference by", "accelerates training by");
     static final List<String> REDUCE = List.of(
             "fewer", "less ", "smaller", "reduc", "compress", "lower", "saving", "saves", "save ", "cut",
-            "decreas", "shrink", "cheaper", "prun", "drops", "eliminat");
+            "decreas", "shrink", "cheaper", "prun", "drops", "eliminat", "shorten");
     /** Reduction words that directly follow a number ("2.8x less compute", "30% fewer tokens"). */
     static final List<String> REDUCE_AFTER = List.of(
             " less", " fewer", " smaller", " lower", " reduction", " reduced", " decrease", " saving", " cheaper",
@@ -68,7 +68,7 @@ final class Cues {
             "mrr", "hit", "fid", "fvd", "rfid", "rfvd", "gfid", "kid", "fd", "psnr", "ssim", "lpips", "bleu", "rouge", "f1", "auc", "score", "similarity",
             "correlation", "ratio", "map", "iou", "accuracy", "ndcg", "recall", "precision", "spearman", "pearson",
             "kappa", "error", "cider", "meteor", "perplexity", "ppl", "chamfer", "eer", "wer", "cer", "dice", "auroc",
-            "auprc", "mae", "rmse", "mse", "chrf", "mos", "elo", "f-score", "f1-score", "r2", "miou", "ap");
+            "auprc", "mae", "rmse", "mse", "chrf", "mos", "elo", "f-score", "f1-score", "r2", "miou", "ap", "distance");
     private static final List<String> PHYSICAL = List.of(
             "galax", "redshift", "kpc", "mpc", "gpc", "myr", "gyr", "stellar", "quasar", "black hole",
             "dark matter", "cosmic", "cosmolog", "supernova", "solar mass", "⊙", "telescope", "jwst", "alma ",
@@ -104,6 +104,8 @@ final class Cues {
             while (i >= 0) {
                 int e = i + w.length();
                 boolean leftOk = i == 0 || !Character.isLetter(s.charAt(i - 1));
+                // a plural still names the metric ("Kendall correlations ...: 0.907")
+                if (e < s.length() && s.charAt(e) == 's' && Character.isLetter(w.charAt(w.length() - 1))) e++;
                 boolean rightOk = e >= s.length() || !Character.isLetter(s.charAt(e)) || !Character.isLetter(w.charAt(w.length() - 1));
                 if (leftOk && rightOk) return true;
                 i = s.indexOf(w, i + 1);
@@ -119,27 +121,6 @@ final class Cues {
             if (lower.contains(w) && ++hits >= 3) return true;
         }
         return false;
-    }
-
-    /** Openings of sentences that describe prior work or the problem rather than this paper. */
-    private static final List<String> BACKGROUND_START = List.of(
-            "however", "but ", "yet ", "existing", "current ", "prior ", "previous", "traditional", "conventional",
-            "recent", "while ", "although", "despite", "due to", "unfortunately", "typically", "most ");
-    private static final List<String> BACKGROUND_ANYWHERE = List.of(
-            "existing methods", "existing approaches", "prior work", "previous work", "prior methods",
-            "suffer", "remains challenging", "hindered by", "struggle");
-    private static final List<String> OWN_WORK = List.of("we ", "our ", "this paper", "this work", "this study");
-
-    /**
-     * True when a sentence speaks about the paper's own work or results; the abstract's first sentence and
-     * sentences about prior work or the problem do not, unless they say "we"/"our".
-     */
-    static boolean isContribution(String sentence, boolean firstOfAbstract) {
-        boolean own = any(sentence, OWN_WORK);
-        if (firstOfAbstract) return own;
-        for (String b : BACKGROUND_START) if (sentence.startsWith(b)) return own && !b.equals("however");
-        if (any(sentence, BACKGROUND_ANYWHERE)) return own;
-        return true;
     }
 
     /**
@@ -189,6 +170,7 @@ final class Cues {
             new Key("annotat", "labels"), new Key("label", "labels"),
             new Key("training data", "data"), new Key("data", "data"), new Key("samples", "data"),
             new Key("$", "money"), new Key("dollar", "money"), new Key("usd", "money"),
+            new Key("operating cost", "money"), new Key("operational cost", "money"),
             new Key("faster", "compute"), new Key("speed", "compute"), new Key("latency", "compute"),
             new Key("throughput", "compute"), new Key("flop", "compute"), new Key("compute", "compute"),
             new Key("computation", "compute"), new Key("gpu hour", "compute"), new Key("gpu-hour", "compute"),
@@ -208,12 +190,12 @@ final class Cues {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (Key k : RESOURCE_NOUNS) {
-            int a = after.indexOf(k.word);
+            int a = nounAt(after, k.word, true);
             if (a >= 0 && a < bestDist && a <= 32) {
                 bestDist = a;
                 best = k.resource;
             }
-            int b = before.lastIndexOf(k.word);
+            int b = nounAt(before, k.word, false);
             if (b >= 0) {
                 int d = before.length() - b - k.word.length();
                 if (d < bestDist && d <= 36) {
@@ -225,106 +207,22 @@ final class Cues {
         return best;
     }
 
-    private record Phrase(String text, String resource) {}
-
-    /** Phrases that put a resource forward as something the work saves or works within. */
-    private static final List<Phrase> RESOURCE_PHRASES = List.of(
-            p("faster", "compute"), p("speedup", "compute"), p("speed-up", "compute"), p("speed up", "compute"),
-            p("accelerat", "compute"), p("latency", "compute"), p("throughput", "compute"),
-            p("computational cost", "compute"), p("computational burden", "compute"),
-            p("computational requirement", "compute"), p("computational resource", "compute"),
-            p("computational load", "compute"), p("computational saving", "compute"),
-            p("computationally inexpensive", "compute"), p("computationally cheap", "compute"),
-            p("computationally light", "compute"), p("computational overhead", "compute"),
-            p("computational efficien", "compute"), p("computationally efficient", "compute"),
-            p("computationally inefficient", "compute"), p("compute cost", "compute"),
-            p("compute budget", "compute"), p("training cost", "compute"), p("training time", "compute"),
-            p("inference time", "compute"), p("inference cost", "compute"), p("inference overhead", "compute"),
-            p("training overhead", "compute"), p("training-free", "compute"), p("fine-tuning-free", "compute"),
-            p("flops", "compute"), p("gpu hours", "compute"), p("gpu-hours", "compute"),
-            p("low-complexity", "compute"), p("low complexity", "compute"), p("efficient inference", "compute"), p("inference-efficient", "compute"), p("wall-clock", "compute"), p("runtime efficien", "compute"), p("runtime overhead", "compute"),
-            p("runtime cost", "compute"), p("time complexity", "compute"),
-            p("computational demand", "compute"), p("drafting time", "compute"),
-            p("search time", "compute"), p("memory footprint", "memory"), p("memory consumption", "memory"),
-            p("memory cost", "memory"), p("gpu memory", "memory"), p("peak memory", "memory"),
-            p("memory overhead", "memory"), p("memory-efficient", "memory"), p("memory efficien", "memory"),
-            p("kv cache", "memory"), p("kv-cache", "memory"), p("vram", "memory"), p("memory requirement", "memory"),
-            p("memory demand", "memory"), p("memory budget", "memory"), p("memory to store", "memory"),
-            p("storage cost", "memory"), p("storage overhead", "memory"), p("peak gpu memory", "memory"), p("storage size", "memory"), p("storage requirement", "memory"),
-            p("storage space", "memory"), p("efficient storage", "memory"), p("data compression", "memory"), p("efficient image storage", "memory"), p("reduce the complexity", "compute"),
-            p("optimization complexity", "compute"), p("computational and memory", "memory"),
-            p("memory and comput", "memory"),
-            p("data-efficient", "data"), p("data efficien", "data"), p("sample efficien", "data"),
-            p("sample-efficient", "data"), p("paired training data", "data"), p("less training data", "data"), p("limited training data", "data"),
-            p("without training data", "data"), p("amount of training data", "data"), p("data-free", "data"),
-            p("training data requirement", "data"), p("little training data", "data"), p("scarce training data", "data"),
-            p("post-training data", "data"), p("math data", "data"), p("pretraining tokens", "data"),
-            p("calibration examples", "data"), p("data scarcity", "data"), p("label-free", "labels"), p("labeled data", "labels"), p("labelled data", "labels"),
-            p("labeled examples", "labels"), p("labelled examples", "labels"), p("annotation cost", "labels"),
-            p("annotation effort", "labels"), p("manual annotation", "labels"), p("unlabeled", "labels"),
-            p("unlabelled", "labels"), p("label efficien", "labels"), p("weakly supervised", "labels"),
-            p("weakly-supervised", "labels"), p("limited supervision", "labels"), p("annotated corpora", "labels"),
-            p("annotated preference data", "labels"), p("without labels", "labels"), p("few-shot", "labels"),
-            p("annotation-free", "labels"),
-            p("without annotation", "labels"), p("labelled samples", "labels"), p("labeled samples", "labels"),
-            p("without supervision", "labels"), p("costly supervision", "labels"), p("to annotate", "labels"),
-            p("label scarcity", "labels"),
-            p("parameter-efficient", "parameters"), p("parameter efficien", "parameters"),
-            p("parameter overhead", "parameters"),
-            p("compact model", "parameters"), p("parameter budget", "parameters"),
-            p("trainable parameters", "parameters"), p("fewer parameters", "parameters"),
-            p("parameter count", "parameters"), p("model size", "parameters"), p("model compression", "parameters"),
-            p("vocabulary size", "parameters"), p("embedding size", "parameters"), p("dollar", "money"), p("usd", "money"), p("api cost", "money"),
-            p("monetary", "money"),
-            p("energy consumption", "energy"), p("energy efficien", "energy"), p("energy-efficien", "energy"),
-            p("energy cost", "energy"), p("low-energy", "energy"), p("energy usage", "energy"), p("energy demand", "energy"),
-            p("energy to process", "energy"), p("energy saving", "energy"), p("carbon", "energy"),
-            p("power consumption", "energy"), p("sustainab", "energy"),
-            p("bandwidth", "communication"), p("communication cost", "communication"),
-            p("communication overhead", "communication"), p("communication efficien", "communication"),
-            p("communication-efficient", "communication"), p("communication round", "communication"),
-            p("communication bottleneck", "communication"), p("communication load", "communication"),
-            p("communication volume", "communication"), p("communication budget", "communication"),
-            p("communication complexity", "communication"), p("communicated", "communication"), p("to transmit", "communication"),
-            p("transmitted data", "communication"), p("transmission", "communication"),
-            p("fewer tokens", "context"), p("less tokens", "context"), p("token compression", "context"),
-            p("token pruning", "context"), p("visual tokens", "context"), p("context window", "context"),
-            p("context length", "context"), p("prompt length", "context"), p("long-context", "context"),
-            p("input tokens", "context"), p("token count", "context"), p("in-context examples", "context"),
-            p("token-efficient", "context"), p("token usage", "context"), p("token cost", "context"),
-            p("number of tokens", "context"), p("of the tokens", "context"));
-
-    private static boolean onlyAfterAt(String sentence, String phrase) {
-        for (int i = sentence.indexOf(phrase); i >= 0; i = sentence.indexOf(phrase, i + 1)) {
-            if (!sentence.startsWith("at ", Math.max(0, i - 3)) || i < 3) return false;
+    /**
+     * First (or last) place of a resource noun. "31% to 37% for medical imaging datasets" names where a result holds,
+     * not an amount of data: a "dataset" after the number and after "for"/"on" is skipped ("training on datasets
+     * 100x larger" still counts).
+     */
+    private static int nounAt(String s, String word, boolean first) {
+        if (!first) return s.lastIndexOf(word);
+        int i = s.indexOf(word);
+        while (i >= 0 && word.equals("data") && s.startsWith("set", i + 4) && benchmarkPlace(s, i)) {
+            i = s.indexOf(word, i + 1);
         }
-        return true;
+        return i;
     }
 
-    private static Phrase p(String text, String resource) {
-        return new Phrase(text, resource);
-    }
-
-    /** Learning without labels is a selling point when the title says so; in the abstract it is often a technique. */
-    private static final List<String> TITLE_LABEL_FREE = List.of("unsupervised", "self-supervised", "label-free");
-    /** Phrases that name a moment rather than a cost after "at": "at inference time", "at training time". */
-    private static final Set<String> NOT_AFTER_AT = Set.of("inference time", "training time");
-    /** What "accelerate" must be about to be compute: "accelerate scientific research" is not. */
-    private static final List<String> COMPUTE_OBJECTS = List.of("inference", "training", "decod", "generation",
-            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver");
-
-    /** Adds the resources whose phrases occur in {@code sentence} ({@code title}: the paper's title). */
-    static void resourcesIn(String sentence, boolean title, Set<String> out) {
-        if (title && any(sentence, TITLE_LABEL_FREE)) out.add("labels");
-        for (Phrase ph : RESOURCE_PHRASES) {
-            if (out.contains(ph.resource) || !sentence.contains(ph.text)) continue;
-            if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
-            if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
-            out.add(ph.resource);
-        }
-        if (sentence.contains("$") && !out.contains("money")) {
-            int i = sentence.indexOf('$');
-            if (i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) out.add("money");
-        }
+    private static boolean benchmarkPlace(String s, int i) {
+        int f = Math.max(s.lastIndexOf(" for ", i), s.lastIndexOf(" on ", i));
+        return f >= 0 && i - f <= 40;
     }
 }

