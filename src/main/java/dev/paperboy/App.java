@@ -263,7 +263,7 @@ public final class App implements AutoCloseable {
     public synchronized SearchBackground startSearchBackground() {
         if (searchBackground == null) {
             Search s = search(SearchIndexer.Progress.NONE);
-            searchBackground = new SearchBackground(s.indexer(), s.embedder().orElse(null), CATCH_UP);
+            searchBackground = new SearchBackground(s.indexer(), s.embedder().orElse(null), jobs(), CATCH_UP);
             opened.push(searchBackground);
             searchBackground.start();
         }
@@ -349,7 +349,7 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The long jobs of this process (harvests, reindex; embedding catch-up and digests can be added as
+     * The long jobs of this process (harvests, reindex, background embedding; digests can be added as
      * {@link Job}s): single-flight across processes through the store's leases, last outcomes recorded.
      */
     public synchronized Jobs jobs() {

@@ -10,9 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Hostile text finishes in bounded time, throws nothing and yields well-formed spans. */
+/** Hostile text finishes, throws nothing and yields well-formed spans. */
 class HostileInputTest {
-    private static final Duration BOUND = Duration.ofSeconds(2);
+    // A guard against hangs (catastrophic backtracking), not a speed claim: each case takes milliseconds, and
+    // the bound is wide enough that no load on the machine reaches it. Speed is measured by lens-bench.
+    private static final Duration BOUND = Duration.ofSeconds(30);
 
     static Stream<Arguments> hostile() {
         return Stream.of(
@@ -32,7 +34,7 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
-    void finishesQuicklyWithWellFormedClaims(String name, String text) {
+    void finishesWithWellFormedClaims(String name, String text) {
         LensExtractor extractor = new LensExtractor();
         Lens lens = assertTimeoutPreemptively(BOUND, () -> extractor.extract(name, text));
         String input = LensExtractor.input(name, text);
@@ -58,7 +60,7 @@ class HostileInputTest {
             " parameters", "faster", " less ", "only", "e.g.", "Fig.", "\n", "(", ")", "GPUs", " A100", "é", "🚀"};
         java.util.Random random = new java.util.Random(42);
         LensExtractor extractor = new LensExtractor();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             for (int i = 0; i < 3_000; i++) {
                 StringBuilder b = new StringBuilder();
                 int n = random.nextInt(80);
