@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -49,16 +53,29 @@ final class SavesFacets {
         int[] sorted = docs.clone();
         Arrays.sort(sorted);
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        Map<String, Long> counts = new HashMap<>();
+        long[] byMask = new long[1 << Lens.RESOURCES.size()];
         int i = 0;
         while (i < sorted.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
-            LeafCounts c = new LeafCounts(leaf);
+            short[] masks = masks(leaf.reader());
             int end = leaf.docBase + leaf.reader().maxDoc();
-            for (; i < sorted.length && sorted[i] < end; i++) c.collect(sorted[i] - leaf.docBase);
-            c.addTo(counts);
+            for (; i < sorted.length && sorted[i] < end; i++) byMask[masks[sorted[i] - leaf.docBase]]++;
         }
-        return new Counts(sorted.length, ordered(counts));
+        return counts(byMask);
+    }
+
+    /** Documents per combination of resources → the total and documents per resource (vocabulary order). */
+    private static Counts counts(long[] byMask) {
+        long total = 0;
+        long[] byResource = new long[Lens.RESOURCES.size()];
+        for (int m = 0; m < byMask.length; m++) {
+            if (byMask[m] == 0) continue;
+            total += byMask[m];
+            for (int r = 0; r < byResource.length; r++) if ((m & 1 << r) != 0) byResource[r] += byMask[m];
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int r = 0; r < byResource.length; r++) if (byResource[r] > 0) out.put(Lens.RESOURCES.get(r), byResource[r]);
+        return new Counts(total, out);
     }
 
     /** Vocabulary order, zeros left out. */
@@ -71,49 +88,58 @@ final class SavesFacets {
         return out;
     }
 
-    /** Per-ordinal counts for one segment; ordinals are per segment, so they become names when it is done. */
-    private static final class LeafCounts {
-        private final SortedSetDocValues values;
-        private final long[] byOrd;
+    /*
+     * Each segment's resources per document as bits (bit i = Lens.RESOURCES[i]), read from the doc values once
+     * per segment and kept until the segment is closed (2 bytes per document). Counting a search then costs
+     * one array read per match: walking the SortedSetDocValues per match was most of the facet pass, which
+     * runs over every match of every keyword search (tens of thousands for common words).
+     */
+    private static final Map<IndexReader.CacheKey, short[]> MASKS = new ConcurrentHashMap<>();
 
-        LeafCounts(LeafReaderContext leaf) throws IOException {
-            values = DocValues.getSortedSet(leaf.reader(), Fields.SAVES);
-            // The vocabulary is a handful of words, so a segment has only a few ordinals.
-            byOrd = new long[(int) values.getValueCount()];
-        }
+    static {
+        if (Lens.RESOURCES.size() > 15) throw new IllegalStateException("facets: more resources than mask bits");
+    }
 
-        void collect(int doc) throws IOException {
-            if (!values.advanceExact(doc)) return;
-            for (int n = values.docValueCount(), j = 0; j < n; j++) byOrd[(int) values.nextOrd()]++;
-        }
+    private static short[] masks(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        if (helper == null) return readMasks(reader);
+        short[] cached = MASKS.get(helper.getKey());
+        if (cached != null) return cached;
+        short[] read = readMasks(reader);
+        if (MASKS.putIfAbsent(helper.getKey(), read) == null) helper.addClosedListener(MASKS::remove);
+        return read;
+    }
 
-        void addTo(Map<String, Long> counts) throws IOException {
-            for (int ord = 0; ord < byOrd.length; ord++) {
-                if (byOrd[ord] > 0) counts.merge(values.lookupOrd(ord).utf8ToString(), byOrd[ord], Long::sum);
-            }
+    private static short[] readMasks(LeafReader reader) throws IOException {
+        SortedSetDocValues values = DocValues.getSortedSet(reader, Fields.SAVES);
+        int[] bitOfOrd = new int[(int) values.getValueCount()];
+        for (int ord = 0; ord < bitOfOrd.length; ord++) {
+            // A value outside the vocabulary (none today: the index is rebuilt when the lens changes) is not counted.
+            int r = Lens.RESOURCES.indexOf(values.lookupOrd(ord).utf8ToString());
+            bitOfOrd[ord] = r < 0 ? 0 : 1 << r;
         }
+        short[] masks = new short[reader.maxDoc()];
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            int m = 0;
+            for (int n = values.docValueCount(), j = 0; j < n; j++) m |= bitOfOrd[(int) values.nextOrd()];
+            masks[doc] = (short) m;
+        }
+        return masks;
     }
 
     private static final class Counter implements Collector {
-        final Map<String, Long> counts = new HashMap<>();
-        long total;
+        final long[] byMask = new long[1 << Lens.RESOURCES.size()];
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            LeafCounts c = new LeafCounts(context);
+            short[] masks = masks(context.reader());
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {}
 
                 @Override
-                public void collect(int doc) throws IOException {
-                    total++;
-                    c.collect(doc);
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    c.addTo(counts);
+                public void collect(int doc) {
+                    byMask[masks[doc]]++;
                 }
             };
         }
@@ -132,13 +158,9 @@ final class SavesFacets {
 
         @Override
         public Counts reduce(Collection<Counter> collectors) {
-            Map<String, Long> sum = new HashMap<>();
-            long total = 0;
-            for (Counter c : collectors) {
-                c.counts.forEach((k, v) -> sum.merge(k, v, Long::sum));
-                total += c.total;
-            }
-            return new Counts(total, ordered(sum));
+            long[] sum = new long[1 << Lens.RESOURCES.size()];
+            for (Counter c : collectors) for (int m = 0; m < sum.length; m++) sum[m] += c.byMask[m];
+            return counts(sum);
         }
     }
 }
