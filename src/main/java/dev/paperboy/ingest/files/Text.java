@@ -6,14 +6,35 @@ import java.util.regex.Pattern;
 public final class Text {
     private Text() {}
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
 
     /** The text on one line with runs of whitespace collapsed; null when null or blank. */
     public static String oneLine(String s) {
         if (s == null) return null;
-        String out = SPACES.matcher(s).replaceAll(" ").strip();
-        return out.isEmpty() ? null : out;
+        // A loop, not a regex: this runs on every field of every imported record (a tenth of an import's CPU).
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isSpace(s.charAt(end))) end++;
+            if (c != ' ' || end > i + 1) { // anything but one plain space gets rewritten
+                if (out == null) out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) out.append(' ');
+            i = end - 1;
+        }
+        String collapsed = (out == null ? s : out.toString()).strip();
+        return collapsed.isEmpty() ? null : collapsed;
+    }
+
+    /** What {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /**

@@ -50,6 +50,7 @@ public final class LuceneIndex implements PaperIndex {
 
     // Stateless and thread-safe: rebuild threads share it.
     private final LensExtractor lens = new LensExtractor();
+    private final Analyzer textAnalyzer;
     private final Generations generations;
     private final LuceneSearch searches;
     private final ScheduledExecutorService refresher;
@@ -63,6 +64,7 @@ public final class LuceneIndex implements PaperIndex {
         Analyzer text = Analyzers.text();
         Analyzer names = Analyzers.names();
         Analyzer analyzer = Analyzers.perField(text, names);
+        this.textAnalyzer = text;
         this.generations = new Generations(root, modelId, lensVersion, analyzer);
         this.searches = new LuceneSearch(new LuceneQueries(text, names), fusion, analyzer, text);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -125,7 +127,7 @@ public final class LuceneIndex implements PaperIndex {
     }
 
     private Document document(Entry e) {
-        return LuceneDocuments.of(IndexDocument.of(e.paper(), e.vector(), lens));
+        return LuceneDocuments.of(IndexDocument.of(e.paper(), e.vector(), lens), textAnalyzer);
     }
 
     @Override
@@ -190,10 +192,11 @@ public final class LuceneIndex implements PaperIndex {
             }
             fresh = generations.open(dir);
             IndexWriter w = fresh.writer();
-            addAll(w, feeder);
-            // One segment: every query then looks each term up and walks the HNSW graph once instead of
-            // once per segment (five after a parallel 86k rebuild); cheaper hybrid queries, docs/search.md.
-            w.forceMerge(1);
+            long vectors = addAll(w, feeder);
+            // One segment: every query then walks the HNSW graph once instead of once per segment (five after
+            // a parallel 86k rebuild); cheaper hybrid queries, docs/search.md. Without vectors the merge buys
+            // keyword search little and cost a third of an 86k rebuild on one core; embedding adds them later.
+            if (vectors > 0) w.forceMerge(1);
             generations.commit(fresh, storeSequence, embeddedSequence);
             fresh.searchers().maybeRefresh();
             Generations.Generation old;
@@ -214,8 +217,11 @@ public final class LuceneIndex implements PaperIndex {
         }
     }
 
-    /** Adds every fed paper, documents built on every core (IndexWriter is thread-safe; the lens is the cost). */
-    private void addAll(IndexWriter w, Consumer<Consumer<Entry>> feeder) throws IOException {
+    /**
+     * Adds every fed paper, documents built on every core (IndexWriter is thread-safe; the lens is the cost);
+     * returns how many carried a vector.
+     */
+    private long addAll(IndexWriter w, Consumer<Consumer<Entry>> feeder) throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "index-rebuild");
@@ -224,9 +230,11 @@ public final class LuceneIndex implements PaperIndex {
         });
         Semaphore inFlight = new Semaphore(threads * 64);
         AtomicReference<Exception> failure = new AtomicReference<>();
+        long[] vectors = {0};
         try {
             feeder.accept(e -> {
                 if (failure.get() != null) throw new IllegalStateException(failure.get().getMessage(), failure.get());
+                if (e.vector() != null) vectors[0]++;
                 inFlight.acquireUninterruptibly();
                 pool.execute(() -> {
                     try {
@@ -239,6 +247,21 @@ public final class LuceneIndex implements PaperIndex {
                     }
                 });
             });
+            // The buffers still in memory are written at commit on one thread (a third of an 86k rebuild's
+            // wall time on two cores); writing them here, one per core, spreads that over every core.
+            inFlight.acquireUninterruptibly(threads * 64);
+            inFlight.release(threads * 64);
+            for (int i = 0; i < threads && failure.get() == null; i++) {
+                pool.execute(() -> {
+                    try {
+                        while (w.flushNextBuffer()) {
+                            // one buffer per call; another thread may take the next one
+                        }
+                    } catch (IOException | RuntimeException ex) {
+                        failure.compareAndSet(null, ex);
+                    }
+                });
+            }
         } finally {
             pool.shutdown();
             try {
@@ -249,6 +272,7 @@ public final class LuceneIndex implements PaperIndex {
             }
         }
         if (failure.get() != null) throw new IOException(failure.get().getMessage(), failure.get());
+        return vectors[0];
     }
 
     @Override
