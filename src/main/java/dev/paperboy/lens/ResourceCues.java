@@ -2,6 +2,7 @@ package dev.paperboy.lens;
 
 import static dev.paperboy.lens.Cues.any;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -192,26 +193,54 @@ final class ResourceCues {
     private static final Set<String> FEW_DATA = Set.of("few", "limited", "small", "scarce", "little", "less",
             "fewer", "minimal", "handful");
 
-    /** Adds the resources whose phrases occur in {@code sentence} ({@code title}: the paper's title). */
-    static void resourcesIn(String sentence, boolean title, Set<String> out) {
+    /** Adds what {@code sentence} says about resources to {@code ev}, by kind of cue ({@code title}: the title). */
+    static void resourcesIn(String sentence, boolean title, ResourceEvidence.Role role, ResourceEvidence ev) {
+        Set<String> found = new LinkedHashSet<>();
         if (title) {
-            if (any(sentence, TITLE_LABEL_FREE)) out.add("labels");
-            if (anyWord(sentence, TITLE_COMPUTE) && !sentence.contains("slow-fast")) out.add("compute");
-            if (any(sentence, TITLE_DATA)) out.add("data");
+            if (any(sentence, TITLE_LABEL_FREE)) found.add("labels");
+            if (anyWord(sentence, TITLE_COMPUTE) && !sentence.contains("slow-fast")) found.add("compute");
+            if (any(sentence, TITLE_DATA)) found.add("data");
+            addAll(found, ResourceEvidence.Kind.TITLE_RULE, role, ev);
         }
         for (Phrase ph : RESOURCE_PHRASES) {
-            if (out.contains(ph.resource) || !sentence.contains(ph.text)) continue;
+            if (found.contains(ph.resource) || !containsAtWordStart(sentence, ph.text)) continue;
             if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
             if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
             if (NEED_DIRECTION.contains(ph.text) && !directed(sentence, ph.text)) continue;
-            out.add(ph.resource);
+            found.add(ph.resource);
         }
-        if (sentence.contains("$") && !out.contains("money")) {
-            int i = sentence.indexOf('$');
-            if (i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) out.add("money");
+        addAll(found, ResourceEvidence.Kind.PHRASE, role, ev);
+        int i = sentence.indexOf('$');
+        if (i >= 0 && i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) {
+            ev.add("money", ResourceEvidence.Kind.MONEY_SIGN, role);
         }
-        savedNouns(sentence, out);
-        budgetedNouns(sentence, out);
+        savedNouns(sentence, found);
+        addAll(found, ResourceEvidence.Kind.SAVED, role, ev);
+        budgetedNouns(sentence, found);
+        addAll(found, ResourceEvidence.Kind.BUDGETED, role, ev);
+        if (saysEfficient(sentence)) ev.add("compute", ResourceEvidence.Kind.EFFICIENT, role);
+    }
+
+    /** "an efficient approach", "efficiently", "efficiency": a word that says the work is cheap without saying in what. */
+    static boolean saysEfficient(String sentence) {
+        for (int i = sentence.indexOf("efficien"); i >= 0; i = sentence.indexOf("efficien", i + 1)) {
+            if (i == 0 || sentence.charAt(i - 1) == ' ' || sentence.charAt(i - 1) == '(') return true;
+        }
+        return false;
+    }
+
+    /** True when {@code phrase} starts a word of {@code s}: "usd" is not in "focusdiff", "carbon" is in "low-carbon". */
+    static boolean containsAtWordStart(String s, String phrase) {
+        for (int i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
+            if (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))) return true;
+        }
+        return false;
+    }
+
+    private static void addAll(Set<String> found, ResourceEvidence.Kind kind, ResourceEvidence.Role role,
+                               ResourceEvidence ev) {
+        for (String r : found) ev.add(r, kind, role);
+        found.clear();
     }
 
     /** "we reduce memory", "lowering the computation cost", "fewer trainable parameters": up to 4 words apart. */
