@@ -149,7 +149,7 @@ final class ResourceCues {
     private static final Set<String> NOT_AFTER_AT = Set.of("inference time", "training time");
     /** What "accelerate" must be about to be compute: "accelerate scientific research" is not. */
     private static final List<String> COMPUTE_OBJECTS = List.of("inference", "training", "decod", "generation",
-            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver");
+            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver", "gpu");
     /**
      * Resource words too generic to count alone: a benchmark that "reports latency" or a study that uses "a labeled
      * data set" saves nothing; "low latency", "higher throughput" or "limited labeled data" do.
@@ -202,24 +202,32 @@ final class ResourceCues {
             if (any(sentence, TITLE_DATA)) found.add("data");
             addAll(found, ResourceEvidence.Kind.TITLE_RULE, role, ev);
         }
+        Set<String> framed = new LinkedHashSet<>();
         for (Phrase ph : RESOURCE_PHRASES) {
             if (found.contains(ph.resource) || !containsAtWordStart(sentence, ph.text)) continue;
             if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
             if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
             if (NEED_DIRECTION.contains(ph.text) && !directed(sentence, ph.text)) continue;
-            found.add(ph.resource);
+            if (onlyInNeutralFrame(sentence, ph.text)) framed.add(ph.resource);
+            else found.add(ph.resource);
         }
+        framed.removeAll(found);
         addAll(found, ResourceEvidence.Kind.PHRASE, role, ev);
+        // "can increase computational burden", "rather than computational resources": the resource is named, not saved
+        addAll(framed, ResourceEvidence.Kind.PHRASE, role == ResourceEvidence.Role.TITLE ? role
+                : ResourceEvidence.Role.BACKGROUND, ev);
         int i = sentence.indexOf('$');
         if (i >= 0 && i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) {
             ev.add("money", ResourceEvidence.Kind.MONEY_SIGN, role);
         }
         savedNouns(sentence, found);
+        savedAfterNouns(sentence, found);
         addAll(found, ResourceEvidence.Kind.SAVED, role, ev);
         budgetedNouns(sentence, found);
         addAll(found, ResourceEvidence.Kind.BUDGETED, role, ev);
         if (saysEfficient(sentence)) ev.add("compute", ResourceEvidence.Kind.EFFICIENT, role);
     }
+
 
     /** "an efficient approach", "efficiently", "efficiency": a word that says the work is cheap without saying in what. */
     static boolean saysEfficient(String sentence) {
@@ -227,6 +235,34 @@ final class ResourceCues {
             if (i == 0 || sentence.charAt(i - 1) == ' ' || sentence.charAt(i - 1) == '(') return true;
         }
         return false;
+    }
+
+    /**
+     * Words that, in the few words before a resource phrase, say the resource is named without being saved: a cost
+     * that grows ("increase computational burden"), a cause ("due to communication overhead"), a comparison or a
+     * contrast ("similar computational efficiency", "rather than computational resources"), a scaling ("scaling model
+     * size").
+     */
+    private static final Set<String> NEUTRAL_FRAME = Set.of("increase", "increases", "increased", "increasing",
+            "due", "rather", "similar", "comparable", "compared", "compare", "comparing", "scaling", "scale", "grows",
+            "growing");
+
+    /** True when every occurrence of {@code phrase} has a {@link #NEUTRAL_FRAME} word up to four words before it. */
+    static boolean onlyInNeutralFrame(String s, String phrase) {
+        for (int i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
+            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) continue;
+            boolean neutral = false;
+            int end = i;
+            for (int k = 0; k < 4 && end > 0 && !neutral; k++) {
+                int start = s.lastIndexOf(' ', end - 2) + 1;
+                String word = s.substring(start, end).strip();
+                if (endsClause(word)) break;
+                neutral = NEUTRAL_FRAME.contains(strip(word));
+                end = start;
+            }
+            if (!neutral) return false;
+        }
+        return true;
     }
 
     /** True when {@code phrase} starts a word of {@code s}: "usd" is not in "focusdiff", "carbon" is in "low-carbon". */
@@ -260,6 +296,30 @@ final class ResourceCues {
         }
     }
 
+    /** Nouns and suffixes that, right after a resource noun, say it is saved: "memory reduction", "token-free". */
+    private static final List<String> SAVED_AFTER = List.of("reduction", "saving", "compression", "decrease",
+            "cut");
+    private static final List<String> SAVED_SUFFIX = List.of("-efficien", "-free", "-saving", "-light", "-frugal",
+            "-lean", "-cheap");
+
+    /** "15% memory reduction", "KV cache compression", "annotation-free", "compute-efficient". */
+    private static void savedAfterNouns(String sentence, Set<String> out) {
+        for (Phrase ph : SAVED_NOUNS) {
+            if (out.contains(ph.resource)) continue;
+            for (int i = sentence.indexOf(ph.text); i >= 0; i = sentence.indexOf(ph.text, i + 1)) {
+                if (i > 0 && Character.isLetterOrDigit(sentence.charAt(i - 1))) continue;
+                int e = i + ph.text.length();
+                if (e < sentence.length() && sentence.charAt(e) == 's') e++;
+                String rest = sentence.substring(e, Math.min(sentence.length(), e + 16));
+                if (Cues.startsAny(rest, SAVED_SUFFIX)
+                        || rest.startsWith(" ") && Cues.startsAny(rest.substring(1), SAVED_AFTER)) {
+                    out.add(ph.resource);
+                    break;
+                }
+            }
+        }
+    }
+
     /** Nouns that, after a resource word, make it a modifier: "annotation bias", "energy-guided", "label noise". */
     private static final List<String> BURDEN_SUFFIX = List.of("-intensive", "-efficient", "-hungry", "-heavy",
             "-bound", "-consuming", "-demanding");
@@ -280,7 +340,15 @@ final class ResourceCues {
         return false;
     }
 
-    /** "using only annotated images", "Show Me One Label", "with limited training data". */
+    /** Nouns for what a computation runs on or costs, and the resource they stand for. */
+    private static final java.util.Map<String, String> HARDWARE_NOUNS = java.util.Map.of(
+            "hardware", "compute", "gpu", "compute", "cpu", "compute", "complexity", "compute",
+            "computation", "compute", "compute", "compute", "memory", "memory", "vram", "memory");
+    /** Words that, just before such a noun, make it a small budget: "a single consumer-grade GPU", "minimal hardware". */
+    private static final Set<String> FRUGAL_HARDWARE = Set.of("single", "one", "minimal", "modest", "limited", "low",
+            "lower", "linear", "reduced", "negligible", "commodity", "consumer", "consumer-grade", "little", "less");
+
+    /** "using only annotated images", "Show Me One Label", "with limited training data", "on a single GPU". */
     private static void budgetedNouns(String sentence, Set<String> out) {
         String[] w = words(sentence);
         for (int i = 1; i < w.length; i++) {
@@ -292,11 +360,13 @@ final class ResourceCues {
                     || i + 1 < w.length && DATA_NOUNS.contains(word + " " + strip(w[i + 1]));
             // "limited annotated data" is about labels, not about the amount of data
             if (data && Cues.startsAny(strip(w[i - 1]), LABEL_NOUNS)) data = false;
-            for (int k = i - 1; k >= Math.max(0, i - 2) && (label || data); k--) {
+            String hardware = HARDWARE_NOUNS.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
+            for (int k = i - 1; k >= Math.max(0, i - 2) && (label || data || hardware != null); k--) {
                 if (endsClause(w[k])) break; // "a small, custom dataset", "limited: vocalization data"
                 String before = strip(w[k]);
                 if (label && FEW.contains(before)) out.add("labels");
                 if (data && FEW_DATA.contains(before)) out.add("data");
+                if (hardware != null && FRUGAL_HARDWARE.contains(before)) out.add(hardware);
             }
         }
     }
