@@ -165,7 +165,7 @@ final class ResourceCues {
     /** Verbs and adjectives that, a few words before a resource noun, say the work saves it. */
     private static final List<String> SAVE_WORDS = List.of(
             "reduc", "lower", "cut", "cuts", "cutting", "sav", "minimi", "decreas", "lessen", "alleviat", "eliminat",
-            "shrink", "less", "fewer", "mitigat");
+            "shrink", "less", "fewer", "mitigat", "avoid", "bypass", "obviat");
     /** Resource nouns a saving word may govern ("reduces the computation cost", "fewer trainable parameters"). */
     private static final List<Phrase> SAVED_NOUNS = List.of(
             p("memory", "memory"), p("vram", "memory"), p("kv cache", "memory"), p("kv-cache", "memory"),
@@ -229,10 +229,16 @@ final class ResourceCues {
     }
 
 
-    /** "an efficient approach", "efficiently", "efficiency": a word that says the work is cheap without saying in what. */
+    /** Words that say the work is cheap without saying in what: "an efficient approach", "lightweight", "real-time". */
+    private static final List<String> VAGUE_EFFICIENCY = List.of("efficien", "lightweight", "light-weight",
+            "real-time", "on-device");
+
+    /** True when the sentence calls the work efficient without naming a resource ("memory-efficient" names one). */
     static boolean saysEfficient(String sentence) {
-        for (int i = sentence.indexOf("efficien"); i >= 0; i = sentence.indexOf("efficien", i + 1)) {
-            if (i == 0 || sentence.charAt(i - 1) == ' ' || sentence.charAt(i - 1) == '(') return true;
+        for (String w : VAGUE_EFFICIENCY) {
+            for (int i = sentence.indexOf(w); i >= 0; i = sentence.indexOf(w, i + 1)) {
+                if (i == 0 || sentence.charAt(i - 1) == ' ' || sentence.charAt(i - 1) == '(') return true;
+            }
         }
         return false;
     }
