@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class LensExtractor {
     /** Bump whenever a rule changes, so stored lenses are recomputed. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Input beyond this many chars is ignored: abstracts are far shorter, hostile input is not. */
     public static final int MAX_INPUT = 20_000;
     /** How many chars around a number its cue words may sit. */
@@ -73,6 +73,7 @@ public final class LensExtractor {
                 previousEnd = m.end();
             }
             ResourceCues.resourcesIn(sl, inTitle, role, ev);
+            ev.nextSentence();
             if (!inTitle) first = false;
         }
         if (NumberContext.titleSaysEfficient(lower.substring(0, titleEnd))) {
