@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which resources a sentence puts forward as saved or worked within. Rules are general cue lists plus the role of
- * the sentence: the title and sentences about the paper's own work count, background and problem statements
- * ("Existing methods require large memory") do not; a saving verb before a resource noun ("we reduce memory",
- * "lowers the computation cost") names a saving wherever it stands in a contribution sentence; generic resource
- * words ("latency", "labeled data") count only with a word that says which way they go ("low latency").
+ * The resource cues of a sentence, by kind, for {@link ResourceEvidence} to weigh: general cue phrases (matched at word
+ * starts), a saving verb before a resource noun ("we reduce memory", "lowers the computation cost") or a saving noun
+ * after it ("latency reduction"), few labels / little data / a small hardware budget, title rules, and vague
+ * efficiency words. Generic resource words ("latency", "labeled data") count only with a word that says which way
+ * they go ("low latency"); a phrase framed as a growing cost, a cause or a comparison counts as background. Also
+ * decides the role of a sentence: background and problem statements ("Existing methods require large memory") are
+ * not about the paper's own work.
  */
 final class ResourceCues {
     private ResourceCues() {}
