@@ -12,11 +12,13 @@ import java.util.Set;
  */
 public final class LensExtractor {
     /** Bump whenever a rule changes, so stored lenses are recomputed. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Input beyond this many chars is ignored: abstracts are far shorter, hostile input is not. */
     public static final int MAX_INPUT = 20_000;
     /** How many chars around a number its cue words may sit. */
     private static final int NEAR = 48;
+    /** Claim kinds that are evidence of saving or working within their resource. */
+    private static final Set<String> SAVING_KINDS = Set.of("speedup", "reduction", "budget", "cost");
 
     /** The text the extractor reads for this paper; claim offsets point into it. */
     public static String input(String title, String abstractText) {
@@ -25,6 +27,11 @@ public final class LensExtractor {
 
     /** The lens of one paper. */
     public Lens extract(String title, String abstractText) {
+        return extract(title, abstractText, new ResourceEvidence());
+    }
+
+    /** The lens of one paper, leaving the evidence behind its resources in {@code ev}. */
+    Lens extract(String title, String abstractText, ResourceEvidence ev) {
         String t0 = title == null ? "" : title;
         String input = input(t0, abstractText);
         if (input.length() > MAX_INPUT) input = input.substring(0, MAX_INPUT);
@@ -36,11 +43,12 @@ public final class LensExtractor {
         boolean physical = Cues.isPhysicalScience(lower);
 
         List<Claim> claims = new ArrayList<>();
-        Set<String> resources = new LinkedHashSet<>();
         boolean first = true;
         for (int[] s : sentences) {
             String sl = lower.substring(s[0], s[1]);
             boolean inTitle = s[0] < titleEnd;
+            ResourceEvidence.Role role = inTitle ? ResourceEvidence.Role.TITLE
+                    : ResourceCues.isContribution(sl, first) ? ResourceEvidence.Role.OWN : ResourceEvidence.Role.BACKGROUND;
             Claim previous = null;
             int previousEnd = -1;
             for (Mention m : NumberScanner.scan(t, s[0], s[1])) {
@@ -57,21 +65,21 @@ public final class LensExtractor {
                             c.sentenceStart(), c.sentenceEnd(), c.start(), c.end());
                 }
                 claims.add(c);
+                // A size alone (a 17M-image dataset, a 109B-parameter model) is not a saving; budgets and cuts are.
+                if (c.resource() != null && SAVING_KINDS.contains(c.kind())) {
+                    ev.add(c.resource(), ResourceEvidence.Kind.CLAIM, role);
+                }
                 previous = c;
                 previousEnd = m.end();
             }
-            if (inTitle || ResourceCues.isContribution(sl, !inTitle && first)) ResourceCues.resourcesIn(sl, inTitle, resources);
+            ResourceCues.resourcesIn(sl, inTitle, role, ev);
+            ev.nextSentence();
             if (!inTitle) first = false;
         }
-        // A size alone (a 17M-image dataset, a 109B-parameter model) is not a saving; budgets and cuts are.
-        for (Claim c : claims) {
-            if (c.resource() == null) continue;
-            switch (c.kind()) {
-                case "speedup", "reduction", "budget", "cost" -> resources.add(c.resource());
-                default -> { }
-            }
+        if (NumberContext.titleSaysEfficient(lower.substring(0, titleEnd))) {
+            ev.add("compute", ResourceEvidence.Kind.TITLE_RULE, ResourceEvidence.Role.TITLE);
         }
-        if (NumberContext.titleSaysEfficient(lower.substring(0, titleEnd))) resources.add("compute");
+        Set<String> resources = new LinkedHashSet<>(ev.decide());
         if (physical && !resources.isEmpty()) resources.retainAll(Set.of("compute", "memory"));
         List<String> ordered = new ArrayList<>();
         for (String r : Lens.RESOURCES) if (resources.contains(r)) ordered.add(r);

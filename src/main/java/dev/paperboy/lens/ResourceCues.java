@@ -2,15 +2,18 @@ package dev.paperboy.lens;
 
 import static dev.paperboy.lens.Cues.any;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Which resources a sentence puts forward as saved or worked within. Rules are general cue lists plus the role of
- * the sentence: the title and sentences about the paper's own work count, background and problem statements
- * ("Existing methods require large memory") do not; a saving verb before a resource noun ("we reduce memory",
- * "lowers the computation cost") names a saving wherever it stands in a contribution sentence; generic resource
- * words ("latency", "labeled data") count only with a word that says which way they go ("low latency").
+ * The resource cues of a sentence, by kind, for {@link ResourceEvidence} to weigh: general cue phrases (matched at word
+ * starts), a saving verb before a resource noun ("we reduce memory", "lowers the computation cost") or a saving noun
+ * after it ("latency reduction"), few labels / little data / a small hardware budget, title rules, and vague
+ * efficiency words. Generic resource words ("latency", "labeled data") count only with a word that says which way
+ * they go ("low latency"); a phrase framed as a growing cost, a cause or a comparison counts as background. Also
+ * decides the role of a sentence: background and problem statements ("Existing methods require large memory") are
+ * not about the paper's own work.
  */
 final class ResourceCues {
     private ResourceCues() {}
@@ -148,7 +151,7 @@ final class ResourceCues {
     private static final Set<String> NOT_AFTER_AT = Set.of("inference time", "training time");
     /** What "accelerate" must be about to be compute: "accelerate scientific research" is not. */
     private static final List<String> COMPUTE_OBJECTS = List.of("inference", "training", "decod", "generation",
-            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver");
+            "sampling", "convergence", "comput", "attention", "kernel", "prefill", "rendering", "solver", "gpu");
     /**
      * Resource words too generic to count alone: a benchmark that "reports latency" or a study that uses "a labeled
      * data set" saves nothing; "low latency", "higher throughput" or "limited labeled data" do.
@@ -164,7 +167,7 @@ final class ResourceCues {
     /** Verbs and adjectives that, a few words before a resource noun, say the work saves it. */
     private static final List<String> SAVE_WORDS = List.of(
             "reduc", "lower", "cut", "cuts", "cutting", "sav", "minimi", "decreas", "lessen", "alleviat", "eliminat",
-            "shrink", "less", "fewer", "mitigat");
+            "shrink", "less", "fewer", "mitigat", "avoid", "bypass", "obviat");
     /** Resource nouns a saving word may govern ("reduces the computation cost", "fewer trainable parameters"). */
     private static final List<Phrase> SAVED_NOUNS = List.of(
             p("memory", "memory"), p("vram", "memory"), p("kv cache", "memory"), p("kv-cache", "memory"),
@@ -192,26 +195,96 @@ final class ResourceCues {
     private static final Set<String> FEW_DATA = Set.of("few", "limited", "small", "scarce", "little", "less",
             "fewer", "minimal", "handful");
 
-    /** Adds the resources whose phrases occur in {@code sentence} ({@code title}: the paper's title). */
-    static void resourcesIn(String sentence, boolean title, Set<String> out) {
+    /** Adds what {@code sentence} says about resources to {@code ev}, by kind of cue ({@code title}: the title). */
+    static void resourcesIn(String sentence, boolean title, ResourceEvidence.Role role, ResourceEvidence ev) {
+        Set<String> found = new LinkedHashSet<>();
         if (title) {
-            if (any(sentence, TITLE_LABEL_FREE)) out.add("labels");
-            if (anyWord(sentence, TITLE_COMPUTE) && !sentence.contains("slow-fast")) out.add("compute");
-            if (any(sentence, TITLE_DATA)) out.add("data");
+            if (any(sentence, TITLE_LABEL_FREE)) found.add("labels");
+            if (anyWord(sentence, TITLE_COMPUTE) && !sentence.contains("slow-fast")) found.add("compute");
+            if (any(sentence, TITLE_DATA)) found.add("data");
+            addAll(found, ResourceEvidence.Kind.TITLE_RULE, role, ev);
         }
+        Set<String> framed = new LinkedHashSet<>();
         for (Phrase ph : RESOURCE_PHRASES) {
-            if (out.contains(ph.resource) || !sentence.contains(ph.text)) continue;
+            if (found.contains(ph.resource) || !containsAtWordStart(sentence, ph.text)) continue;
             if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
             if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
             if (NEED_DIRECTION.contains(ph.text) && !directed(sentence, ph.text)) continue;
-            out.add(ph.resource);
+            if (onlyInNeutralFrame(sentence, ph.text)) framed.add(ph.resource);
+            else found.add(ph.resource);
         }
-        if (sentence.contains("$") && !out.contains("money")) {
-            int i = sentence.indexOf('$');
-            if (i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) out.add("money");
+        framed.removeAll(found);
+        addAll(found, ResourceEvidence.Kind.PHRASE, role, ev);
+        // "can increase computational burden", "rather than computational resources": the resource is named, not saved
+        addAll(framed, ResourceEvidence.Kind.PHRASE, role == ResourceEvidence.Role.TITLE ? role
+                : ResourceEvidence.Role.BACKGROUND, ev);
+        int i = sentence.indexOf('$');
+        if (i >= 0 && i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) {
+            ev.add("money", ResourceEvidence.Kind.MONEY_SIGN, role);
         }
-        savedNouns(sentence, out);
-        budgetedNouns(sentence, out);
+        savedNouns(sentence, found);
+        savedAfterNouns(sentence, found);
+        addAll(found, ResourceEvidence.Kind.SAVED, role, ev);
+        budgetedNouns(sentence, found);
+        addAll(found, ResourceEvidence.Kind.BUDGETED, role, ev);
+        if (saysEfficient(sentence)) ev.add("compute", ResourceEvidence.Kind.EFFICIENT, role);
+    }
+
+
+    /** Words that say the work is cheap without saying in what: "an efficient approach", "lightweight", "real-time". */
+    private static final List<String> VAGUE_EFFICIENCY = List.of("efficien", "lightweight", "light-weight",
+            "real-time", "on-device");
+
+    /** True when the sentence calls the work efficient without naming a resource ("memory-efficient" names one). */
+    static boolean saysEfficient(String sentence) {
+        for (String w : VAGUE_EFFICIENCY) {
+            for (int i = sentence.indexOf(w); i >= 0; i = sentence.indexOf(w, i + 1)) {
+                if (i == 0 || sentence.charAt(i - 1) == ' ' || sentence.charAt(i - 1) == '(') return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words that, in the few words before a resource phrase, say the resource is named without being saved: a cost
+     * that grows ("increase computational burden"), a cause ("due to communication overhead"), a comparison or a
+     * contrast ("similar computational efficiency", "rather than computational resources"), a scaling ("scaling model
+     * size").
+     */
+    private static final Set<String> NEUTRAL_FRAME = Set.of("increase", "increases", "increased", "increasing",
+            "due", "rather", "similar", "comparable", "compared", "compare", "comparing", "scaling", "scale", "grows",
+            "growing");
+
+    /** True when every occurrence of {@code phrase} has a {@link #NEUTRAL_FRAME} word up to four words before it. */
+    static boolean onlyInNeutralFrame(String s, String phrase) {
+        for (int i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
+            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) continue;
+            boolean neutral = false;
+            int end = i;
+            for (int k = 0; k < 4 && end > 0 && !neutral; k++) {
+                int start = s.lastIndexOf(' ', end - 2) + 1;
+                String word = s.substring(start, end).strip();
+                if (endsClause(word)) break;
+                neutral = NEUTRAL_FRAME.contains(strip(word));
+                end = start;
+            }
+            if (!neutral) return false;
+        }
+        return true;
+    }
+
+    /** True when {@code phrase} starts a word of {@code s}: "usd" is not in "focusdiff", "carbon" is in "low-carbon". */
+    static boolean containsAtWordStart(String s, String phrase) {
+        for (int i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
+            if (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))) return true;
+        }
+        return false;
+    }
+
+    private static void addAll(Set<String> found, ResourceEvidence.Kind kind, ResourceEvidence.Role role,
+                               ResourceEvidence ev) {
+        for (String r : found) ev.add(r, kind, role);
+        found.clear();
     }
 
     /** "we reduce memory", "lowering the computation cost", "fewer trainable parameters": up to 4 words apart. */
@@ -227,6 +300,30 @@ final class ResourceCues {
             String n = next.toString().replace(",", "").replace(";", "").replace(":", "").replace(".", "");
             for (Phrase ph : SAVED_NOUNS) {
                 if (isHead(n, " " + ph.text)) out.add(ph.resource);
+            }
+        }
+    }
+
+    /** Nouns and suffixes that, right after a resource noun, say it is saved: "memory reduction", "token-free". */
+    private static final List<String> SAVED_AFTER = List.of("reduction", "saving", "compression", "decrease",
+            "cut");
+    private static final List<String> SAVED_SUFFIX = List.of("-efficien", "-free", "-saving", "-light", "-frugal",
+            "-lean", "-cheap");
+
+    /** "15% memory reduction", "KV cache compression", "annotation-free", "compute-efficient". */
+    private static void savedAfterNouns(String sentence, Set<String> out) {
+        for (Phrase ph : SAVED_NOUNS) {
+            if (out.contains(ph.resource)) continue;
+            for (int i = sentence.indexOf(ph.text); i >= 0; i = sentence.indexOf(ph.text, i + 1)) {
+                if (i > 0 && Character.isLetterOrDigit(sentence.charAt(i - 1))) continue;
+                int e = i + ph.text.length();
+                if (e < sentence.length() && sentence.charAt(e) == 's') e++;
+                String rest = sentence.substring(e, Math.min(sentence.length(), e + 16));
+                if (Cues.startsAny(rest, SAVED_SUFFIX)
+                        || rest.startsWith(" ") && Cues.startsAny(rest.substring(1), SAVED_AFTER)) {
+                    out.add(ph.resource);
+                    break;
+                }
             }
         }
     }
@@ -251,7 +348,15 @@ final class ResourceCues {
         return false;
     }
 
-    /** "using only annotated images", "Show Me One Label", "with limited training data". */
+    /** Nouns for what a computation runs on or costs, and the resource they stand for. */
+    private static final java.util.Map<String, String> HARDWARE_NOUNS = java.util.Map.of(
+            "hardware", "compute", "gpu", "compute", "cpu", "compute", "complexity", "compute",
+            "computation", "compute", "compute", "compute", "memory", "memory", "vram", "memory");
+    /** Words that, just before such a noun, make it a small budget: "a single consumer-grade GPU", "minimal hardware". */
+    private static final Set<String> FRUGAL_HARDWARE = Set.of("single", "one", "minimal", "modest", "limited", "low",
+            "lower", "linear", "reduced", "negligible", "commodity", "consumer", "consumer-grade", "little", "less");
+
+    /** "using only annotated images", "Show Me One Label", "with limited training data", "on a single GPU". */
     private static void budgetedNouns(String sentence, Set<String> out) {
         String[] w = words(sentence);
         for (int i = 1; i < w.length; i++) {
@@ -263,11 +368,13 @@ final class ResourceCues {
                     || i + 1 < w.length && DATA_NOUNS.contains(word + " " + strip(w[i + 1]));
             // "limited annotated data" is about labels, not about the amount of data
             if (data && Cues.startsAny(strip(w[i - 1]), LABEL_NOUNS)) data = false;
-            for (int k = i - 1; k >= Math.max(0, i - 2) && (label || data); k--) {
+            String hardware = HARDWARE_NOUNS.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
+            for (int k = i - 1; k >= Math.max(0, i - 2) && (label || data || hardware != null); k--) {
                 if (endsClause(w[k])) break; // "a small, custom dataset", "limited: vocalization data"
                 String before = strip(w[k]);
                 if (label && FEW.contains(before)) out.add("labels");
                 if (data && FEW_DATA.contains(before)) out.add("data");
+                if (hardware != null && FRUGAL_HARDWARE.contains(before)) out.add(hardware);
             }
         }
     }

@@ -32,11 +32,35 @@ class LensEvalCommandTest {
     void printsResourceClaimAndAgreementFiguresForDevAndHeldOut() {
         String out = run();
         assertTrue(out.lines().anyMatch(l -> l.contains("resources P / R / F1") && l.contains("kind / resource")), out);
-        for (String split : new String[] {"dev", "heldout", "all"}) {
+        for (String split : new String[] {"dev", "train", "validation", "all", "  picked", "  draw1", "  draw2",
+            "  former-heldout"}) {
             assertTrue(out.lines().anyMatch(l -> l.matches(split + FIGURES)), split + " line in:\n" + out);
         }
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("held-out goals (resources F1 >= 0.80, claims P >= 0.90, R >= 0.88): ")),
-                out);
+        // The held-out part is empty until the fresh draw is merged: a line that says so, no figures made up.
+        assertTrue(out.lines().anyMatch(l -> l.matches("heldout +0 \\| no papers")
+                || l.matches("heldout" + FIGURES)), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("held-out goals (resources F1 >= 0.80, claims P >= 0.90, R >= 0.88): ")
+                || l.startsWith("held-out goals: no held-out papers in ")), out);
+    }
+
+    @Test
+    void theValidationFoldIsAFixedThirdOfTheIds() {
+        int inFold = 0;
+        for (int i = 0; i < 3000; i++) if (LensEvalCommand.isValidationFold("2601." + (10000 + i))) inFold++;
+        assertTrue(inFold > 900 && inFold < 1100, "fold size " + inFold);
+        assertEquals(LensEvalCommand.isValidationFold("2607.23193"), LensEvalCommand.isValidationFold("2607.23193"));
+    }
+
+    @Test
+    void aHeldOutPaperIsScoredOnItsOwnLine(@TempDir Path dir) throws IOException {
+        String line = "{\"id\":\"h1\",\"split\":\"heldout\",\"title\":\"Fast decoding\",\"abstract\":\"It works.\","
+                + "\"resources\":[\"compute\"],\"claims\":[]}";
+        Path file = dir.resolve("set.jsonl");
+        Files.writeString(file, line + "\n");
+        String out = run("--labelled", file.toString());
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("heldout ") && l.contains("1.000 / 1.000 / 1.000 (1/1/1)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("dev +0 \\| no papers")), out);
+        assertTrue(out.contains("held-out goals (resources F1 >= 0.80"), out);
     }
 
     @Test
