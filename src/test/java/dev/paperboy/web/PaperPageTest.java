@@ -126,7 +126,8 @@ class PaperPageTest {
         List<String> links = d.select("p.links a").stream().map(a -> a.text() + " " + a.attr("href")).toList();
         assertEquals(List.of("arXiv abstract https://arxiv.org/abs/2403.12345", "PDF on arXiv https://arxiv.org/pdf/2403.12345",
                 "DOI https://doi.org/10.1000/xyz%3C123%3E", "Code https://github.com/example/attn",
-                "Project page https://attn.example/", "Hugging Face https://huggingface.co/papers/2403.12345"), links);
+                "Project page https://attn.example/", "Hugging Face https://huggingface.co/papers/2403.12345",
+                "JSON /api/papers/2403.12345", "Permalink https://papers.example/papers/2403.12345"), links);
 
         String hub = d.selectFirst("section.hub").text();
         for (String s : List.of("2024-03-19", "akhaliq", "42 upvotes", "3 comments", "1200 GitHub stars", "repository",
