@@ -131,7 +131,8 @@ public final class PaperMarkdown {
         StringBuilder sb = new StringBuilder(t.length() + 8);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if ("\\`*_[]<>!|~&#()".indexOf(c) >= 0) sb.append('\\');
+            // ( ) and ! only act next to a [ ], which is always escaped, so they stay as written.
+            if ("\\`*_[]<>|~&#".indexOf(c) >= 0) sb.append('\\');
             else if (lineStart && i == 0 && "-+=>".indexOf(c) >= 0) sb.append('\\');
             else if (lineStart && (c == '.' || c == ')') && i > 0 && allDigits(t, i)) sb.append('\\');
             sb.append(c);

@@ -172,7 +172,7 @@ class BibTexTest {
         }
     }
 
-    private static List<Paper> read(FileFormat format, String relative, boolean gzip) throws Exception {
+    static List<Paper> read(FileFormat format, String relative, boolean gzip) throws Exception {
         Path file = Path.of("../shared/data").resolve(relative);
         assumeTrue(Files.isRegularFile(file), "shared test data absent: " + file.toAbsolutePath().normalize());
         List<Paper> out = new ArrayList<>();

@@ -51,6 +51,20 @@ class PaperMarkdownTest {
                 "https://papers.example/papers/2403.00001"), d.select("a").eachAttr("href"));
     }
 
+    /** Real titles and abstracts (TeX, math, URLs, odd punctuation) render as their own text and nothing more. */
+    @Test
+    void everyPaperOfTheKaggleSampleRendersAsItsOwnText() throws Exception {
+        List<Paper> papers = BibTexTest.read(new dev.paperboy.ingest.files.KaggleSnapshot(),
+                "arxiv-sample/kaggle-arxiv-metadata-snapshot-first-200.jsonl", false);
+        assertEquals(200, papers.size());
+        for (Paper p : papers) {
+            String md = PaperMarkdown.of(p, List.of(), List.of(), NO_LENS, "https://papers.example/papers/" + p.id());
+            Document d = MarkdownCheck.assertInert(md, TexText.squeeze(p.title()));
+            String rendered = String.join(" ", d.select("h2:contains(Abstract) ~ p").eachText());
+            assertEquals(TexText.squeeze(p.abstractText()), rendered, p.id());
+        }
+    }
+
     @Test
     void versionsSayWhatChanged() {
         String md = md("A title", "Text.", List.of());
