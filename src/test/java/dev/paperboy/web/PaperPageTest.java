@@ -234,7 +234,7 @@ class PaperPageTest {
     void hostileTitlesAndAbstractsAreInertOnThePageInMarkdownAndInBibtex() throws Exception {
         app.papers().upsert(Paper.builder("2401.00666").version(1).title(HOSTILE_TITLE)
                 .authors(List.of(new Author("<img src=x onerror=alert(7)>"), new Author("Eve} and {Mallory")))
-                .abstractText(HOSTILE_ABSTRACT).categories(List.of("cs.CR")).published(V1).doi("10.1/}@misc{x,")
+                .abstractText(HOSTILE_ABSTRACT).categories(List.of("cs.CR")).published(V1).doi("10.1/}@misc{x,").license("javascript:alert(12)")
                 .links(new Links("javascript:alert(8)", "data:text/html,<script>alert(9)</script>",
                         "javascript:alert(10)", " JavaScript:alert(11)"))
                 .build());
@@ -248,6 +248,7 @@ class PaperPageTest {
         assertTrue(d.select("a[href]").stream().map(a -> a.attr("href").strip().toLowerCase(Locale.ROOT))
                 .allMatch(h -> h.startsWith("/") || h.startsWith("https://") || h.startsWith("http://")), d.html());
         assertEquals(HOSTILE_TITLE, d.selectFirst("meta[property=og:title]").attr("content"));
+        assertTrue(d.selectFirst("dl.facts").text().contains("javascript:alert(12)"), "a licence that is no address is text");
 
         MarkdownCheck.assertInert(ok("/papers/2401.00666.md", "text/markdown;charset=utf-8"), HOSTILE_TITLE);
 
