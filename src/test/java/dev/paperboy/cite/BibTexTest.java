@@ -78,6 +78,10 @@ class BibTexTest {
         assertTrue(value.contains("with\\_underscores \\^{}\\~{}\\textbackslash{} $$E=mc^2$$"), value);
         assertEquals(t, BibtexCheck.plain(value));
         assertEquals("lovelace2024sorting_2403.00003", BibTex.key(p));
+        String inline = "A bound \\(O(n^{2})\\) for 100% of $k$";
+        String v = title(paper("2403.00003", inline, "Ada Lovelace"));
+        assertEquals("A bound \\(O(n^{2})\\) for 100\\% of $k$", v);
+        assertEquals(inline, BibtexCheck.plain(v));
     }
 
     @Test
