@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.paper.Canonical;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperRevision;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 public class InMemoryPaperStore implements PaperStore {
     private final Map<String, Paper> papers = new TreeMap<>();
     private final Map<String, Long> sequences = new TreeMap<>();
+    private final Map<String, List<PaperRevision>> revisions = new TreeMap<>();
     private long sequence;
     /** A paper id the store refuses, as a constraint violation would. */
     public String poisonId;
@@ -41,6 +43,8 @@ public class InMemoryPaperStore implements PaperStore {
         Paper stored = papers.get(paper.id());
         Paper merged = Canonical.of(Canonical.of(paper).mergedWith(stored));
         if (merged.equals(stored)) return UpsertResult.UNCHANGED;
+        PaperRevision.between(stored, merged)
+                .ifPresent(r -> revisions.computeIfAbsent(paper.id(), k -> new ArrayList<>()).add(r));
         papers.put(paper.id(), merged);
         sequences.put(paper.id(), ++sequence);
         return stored == null ? UpsertResult.NEW : UpsertResult.UPDATED;
@@ -50,6 +54,8 @@ public class InMemoryPaperStore implements PaperStore {
     public synchronized List<UpsertResult> upsertAll(List<Paper> batch) {
         Map<String, Paper> before = new TreeMap<>(papers);
         Map<String, Long> seqBefore = new TreeMap<>(sequences);
+        Map<String, List<PaperRevision>> revisionsBefore = new TreeMap<>();
+        revisions.forEach((id, list) -> revisionsBefore.put(id, new ArrayList<>(list)));
         long sequenceBefore = sequence;
         try {
             List<UpsertResult> out = new ArrayList<>(batch.size());
@@ -62,6 +68,8 @@ public class InMemoryPaperStore implements PaperStore {
             sequences.clear();
             sequences.putAll(seqBefore);
             sequence = sequenceBefore;
+            revisions.clear();
+            revisions.putAll(revisionsBefore);
             if (e instanceof IllegalStateException) {
                 // The real store's message for a failed batch.
                 throw new IllegalStateException("store: unable to upsert " + batch.size() + " papers (first "
@@ -74,6 +82,11 @@ public class InMemoryPaperStore implements PaperStore {
     @Override
     public synchronized Optional<Paper> find(String id) {
         return Optional.ofNullable(papers.get(id));
+    }
+
+    @Override
+    public synchronized List<PaperRevision> revisions(String id) {
+        return List.copyOf(revisions.getOrDefault(id, List.of()));
     }
 
     @Override

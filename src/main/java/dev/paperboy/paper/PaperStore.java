@@ -23,6 +23,14 @@ public interface PaperStore {
 
     Optional<Paper> find(String id);
 
+    /**
+     * What each newer version of the paper changed in its title, authors or abstract, oldest first, as recorded
+     * when the store took that version ({@link PaperRevision#between}); empty when nothing was recorded.
+     */
+    default List<PaperRevision> revisions(String id) {
+        return List.of();
+    }
+
     /** The stored papers with these ids, keyed by id (unknown ids are absent); stores override it with one read. */
     default java.util.Map<String, Paper> findAll(java.util.Collection<String> ids) {
         java.util.Map<String, Paper> out = new java.util.HashMap<>();

@@ -1,6 +1,8 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.PaperLookup;
+import dev.paperboy.cite.BibTex;
+import dev.paperboy.cite.PaperMarkdown;
 import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
@@ -10,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The HTML pages about papers. */
@@ -67,14 +70,45 @@ public final class PaperPages {
 
     /** GET /papers/{id}: one paper; other spellings of its id (versions, arXiv: prefixes) redirect to it. */
     void showPaperPage(Context ctx) {
+        Optional<Paper> found = paperAt(ctx, "");
+        if (found.isEmpty()) return;
+        Paper paper = found.get();
+        templates.send(ctx, 200, "paper.jte", PaperPageView.of(paper, papers.revisions(paper.id()), lensOf(paper),
+                baseUrl, search.relatedRows(paper.id())));
+    }
+
+    /** GET /papers/{id}.bib: the paper's BibTeX entry in arXiv's @misc form. */
+    void showPaperBibTeX(Context ctx) {
+        paperAt(ctx, ".bib").ifPresent(p -> ctx.contentType(BIBTEX).result(BibTex.entry(p)));
+    }
+
+    /** GET /papers/{id}.md: the paper as Markdown, for reading in tools. */
+    void showPaperMarkdown(Context ctx) {
+        paperAt(ctx, ".md").ifPresent(p -> ctx.contentType(MARKDOWN).result(PaperMarkdown.of(p,
+                papers.revisions(p.id()), PaperPageView.links(p).stream()
+                        .map(l -> new PaperMarkdown.Link(l.label(), l.href())).toList(),
+                lensOf(p), baseUrl + Views.paperUrl(p.id()))));
+    }
+
+    static final String BIBTEX = "application/x-bibtex; charset=utf-8";
+    static final String MARKDOWN = "text/markdown; charset=utf-8";
+
+    /**
+     * The paper the path's {@code id} names, or empty after redirecting another spelling of its id to the canonical
+     * path (with the same {@code suffix}); unknown ids are 404.
+     */
+    private Optional<Paper> paperAt(Context ctx, String suffix) {
         String id = ctx.pathParam("id");
         Paper paper = PaperLookup.find(papers, id).orElseThrow(() -> new NotFoundResponse("No paper with id " + id + "."));
         if (!paper.id().equals(id)) {
-            ctx.redirect(Views.paperUrl(paper.id()), HttpStatus.MOVED_PERMANENTLY);
-            return;
+            ctx.redirect(Views.paperUrl(paper.id()) + suffix, HttpStatus.MOVED_PERMANENTLY);
+            return Optional.empty();
         }
-        templates.send(ctx, 200, "paper.jte", Views.paper(paper, lenses.lens(paper.title(), paper.abstractText()),
-                baseUrl, search.relatedRows(paper.id())));
+        return Optional.of(paper);
+    }
+
+    private dev.paperboy.lens.Lens lensOf(Paper p) {
+        return lenses.lens(p.title(), p.abstractText());
     }
 
     private static int pageParam(String raw) {

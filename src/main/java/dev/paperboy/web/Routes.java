@@ -20,6 +20,7 @@ public final class Routes {
     private final HealthApi healthApi;
     private final ErrorPages errors;
     private final byte[] stylesheet = resource("/web/style.css");
+    private final byte[] copyScript = resource("/web/copy.js");
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors) {
@@ -35,8 +36,12 @@ public final class Routes {
         // Pages
         get(r, "/", pages::showHomePage);
         get(r, "/search", searchPages::showSearchPage);
+        // Before /papers/<id>, whose <id> would otherwise swallow the suffix.
+        get(r, "/papers/<id>.bib", pages::showPaperBibTeX);
+        get(r, "/papers/<id>.md", pages::showPaperMarkdown);
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
         get(r, "/static/style.css", this::sendStylesheet);
+        get(r, "/static/copy.js", this::sendCopyScript);
         // JSON
         get(r, "/health", healthApi::showHealth);
         get(r, "/api/papers", paperApi::listPapers);
@@ -62,6 +67,11 @@ public final class Routes {
     private void sendStylesheet(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.contentType("text/css; charset=utf-8").result(stylesheet);
+    }
+
+    private void sendCopyScript(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("text/javascript; charset=utf-8").result(copyScript);
     }
 
     private static byte[] resource(String name) {

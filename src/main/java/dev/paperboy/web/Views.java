@@ -77,11 +77,6 @@ public final class Views {
         return "unexpected error";
     }
 
-    /** One paper in full; {@code related} lists the papers most like it (empty when search is unavailable). */
-    public record PaperView(Paper paper, String title, String published, String updated, String arxivId,
-                            String canonicalUrl, String jsonUrl, List<LinkView> links, LensView lens,
-                            List<PaperRow> related) {}
-
     /** One search result: its card and the snippet, cut into plain and highlighted runs (escaped by the template). */
     public record HitView(PaperRow row, List<SearchHit.Segment> snippet) {}
 
@@ -135,7 +130,7 @@ public final class Views {
      */
     public record ClaimView(String phrase, String label, String before, String text, String after) {}
 
-    /** An outgoing link, only ever http(s). */
+    /** An outgoing link, only ever http(s) (or "" for text that is not a link). */
     public record LinkView(String label, String href) {}
 
     /** An error page. */
@@ -145,13 +140,6 @@ public final class Views {
     static PaperRow row(Paper p, Lens lens) {
         return new PaperRow(paperUrl(p.id()), p.id(), titleOf(p), byline(p.authors()), day(p.published()),
                 p.primaryCategory() == null ? "" : p.primaryCategory(), lens.chip());
-    }
-
-    /** One paper in full, with a lens already computed for it and the cards of its related papers. */
-    static PaperView paper(Paper p, Lens lens, String baseUrl, List<PaperRow> related) {
-        return new PaperView(p, titleOf(p), day(p.published()), day(p.updated()),
-                p.arxivId().map(Object::toString).orElse(""), baseUrl + paperUrl(p.id()), "/api" + paperUrl(p.id()),
-                links(p), lens(p.title(), p.abstractText(), lens), related);
     }
 
     /** The lens of a paper for its page; claim offsets point into {@code LensExtractor.input(title, abstract)}. */
@@ -166,22 +154,6 @@ public final class Views {
                     input.substring(c.end(), c.sentenceEnd()).stripTrailing()));
         }
         return new LensView(lens.resources(), claims);
-    }
-
-    // Links come from imported data: anything but http(s) (javascript:, data:) is dropped, not escaped.
-    private static List<LinkView> links(Paper p) {
-        List<LinkView> out = new java.util.ArrayList<>();
-        addLink(out, "Abstract page", p.links().abs());
-        addLink(out, "PDF", p.links().pdf());
-        addLink(out, "Code", p.links().code());
-        addLink(out, "Project", p.links().project());
-        return out;
-    }
-
-    private static void addLink(List<LinkView> out, String label, String href) {
-        if (href == null) return;
-        String h = href.strip().toLowerCase(java.util.Locale.ROOT);
-        if (h.startsWith("https://") || h.startsWith("http://")) out.add(new LinkView(label, href.strip()));
     }
 
     /** The path of a paper's page; old-style ids keep their slash, which the route accepts. */

@@ -89,8 +89,8 @@ class SiteBrowserTest {
         assertTrue(facts.contains("2025-11-12"), facts);
         assertTrue(facts.contains("10.1000/paperboy.budget.2025"), facts);
         assertTrue(text("p.abstract").startsWith("We study how a reader with a fixed weekly budget"), text("p.abstract"));
-        assertEquals("https://arxiv.org/abs/2511.04321v2", linkHref("Abstract page"));
-        assertEquals("https://arxiv.org/pdf/2511.04321v2", linkHref("PDF"));
+        assertEquals("https://arxiv.org/abs/2511.04321v2", linkHref("arXiv abstract"));
+        assertEquals("https://arxiv.org/pdf/2511.04321v2", linkHref("PDF on arXiv"));
         assertEquals(BrowserSite.BASE_URL + "/papers/2511.04321", linkHref("Permalink"));
         assertScreenshot(site.browser().screenshot("paper"));
     }
@@ -122,7 +122,7 @@ class SiteBrowserTest {
         assertEquals("/papers/hep-th/9901001", path());
         assertEquals("Branes and Dualities in a Toy Model", text("article.paper h1"));
         assertTrue(text("dl.facts").contains("hep-th/9901001"), text("dl.facts"));
-        assertEquals("http://arxiv.org/abs/hep-th/9901001v1", linkHref("Abstract page"));
+        assertEquals("http://arxiv.org/abs/hep-th/9901001v1", linkHref("arXiv abstract"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.paperboy.paper.Page;
 import dev.paperboy.paper.PageKey;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperQuery;
+import dev.paperboy.paper.PaperRevision;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.UpsertResult;
 import dev.paperboy.paper.jdbi.PaperColumns.Encoded;
@@ -124,6 +125,7 @@ public final class JdbiPaperStore implements PaperStore {
         }
 
         Map<String, Slot> dirty = new LinkedHashMap<>();
+        List<Revisions.Pending> revisions = new ArrayList<>();
         List<UpsertResult> results = new ArrayList<>(incoming.size());
         for (Paper p : incoming) {
             Slot slot = slots.get(p.id());
@@ -148,6 +150,7 @@ public final class JdbiPaperStore implements PaperStore {
                 results.add(UpsertResult.UNCHANGED);
                 continue;
             }
+            PaperRevision.between(before, merged).ifPresent(r -> revisions.add(new Revisions.Pending(p.id(), r)));
             slot.paper = merged;
             slot.columns = PaperColumns.encode(merged);
             slot.hub = merged.hubEntries();
@@ -155,6 +158,7 @@ public final class JdbiPaperStore implements PaperStore {
             results.add(UpsertResult.UPDATED);
         }
         if (!dirty.isEmpty()) write(c, dirty.values());
+        Revisions.insert(c, revisions);
         return results;
     }
 
@@ -264,6 +268,11 @@ public final class JdbiPaperStore implements PaperStore {
     public Optional<Paper> find(String id) {
         List<Paper> found = read("find paper " + id, c -> decodeAll(c, Rows.rowsWithIds(c, List.of(id))));
         return found.stream().findFirst();
+    }
+
+    @Override
+    public List<PaperRevision> revisions(String id) {
+        return read("read revisions of paper " + id, c -> Revisions.of(c, id, codec));
     }
 
     @Override
@@ -445,13 +454,6 @@ public final class JdbiPaperStore implements PaperStore {
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
-
-
-
-
-
-
-
 
     /** The papers of these rows, in row order, with their hub entries. */
     private List<Paper> decodeAll(Connection c, List<Row> rows) throws SQLException, IOException {

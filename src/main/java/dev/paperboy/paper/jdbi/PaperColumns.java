@@ -101,7 +101,7 @@ final class PaperColumns {
     // JSON columns are written by hand and read with Jackson: on the import path Jackson's writer cost more
     // than SQLite's insert. The shapes match AuthorJson and VersionJson (empty affiliations left out).
 
-    private static String authorsJson(List<Author> authors) {
+    static String authorsJson(List<Author> authors) {
         StringBuilder sb = new StringBuilder(authors.size() * 48 + 2).append('[');
         for (int i = 0; i < authors.size(); i++) {
             Author a = authors.get(i);
@@ -155,7 +155,7 @@ final class PaperColumns {
         sb.append('"');
     }
 
-    private List<Author> authors(String json) throws IOException {
+    List<Author> authors(String json) throws IOException {
         List<AuthorJson> in = authorsReader.readValue(json);
         List<Author> out = new ArrayList<>(in.size());
         for (AuthorJson a : in) out.add(new Author(a.name(), a.affiliations()));
