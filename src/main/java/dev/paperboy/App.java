@@ -309,7 +309,7 @@ public final class App implements AutoCloseable {
         return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json),
                 new SearchApi(searchService, papers, lenses, json),
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
-                feeds, new ApiDocsPage(templates, conditional));
+                feeds, new ApiDocsPage(templates, conditional), conditional);
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */

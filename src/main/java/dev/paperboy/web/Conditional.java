@@ -1,6 +1,8 @@
 package dev.paperboy.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,6 +83,21 @@ public final class Conditional {
         String etag = etagOf(body);
         if (notModified(ctx, freshness, etag)) return;
         ctx.contentType(contentType).result(body);
+    }
+
+    /**
+     * The page handler with conditional GET: a 200 it renders gets an ETag from its bytes, {@link Freshness#PAGE}
+     * caching and, when the client already has that page, becomes a 304. Other statuses pass through untouched.
+     */
+    public Handler page(Handler handler) {
+        return ctx -> {
+            handler.handle(ctx);
+            if (ctx.statusCode() != 200) return;
+            InputStream in = ctx.resultInputStream();
+            if (in == null) return;
+            byte[] body = in.readAllBytes();
+            ctx.result(notModified(ctx, Freshness.PAGE, etagOf(body)) ? new byte[0] : body);
+        };
     }
 
     /**

@@ -21,10 +21,11 @@ public final class Routes {
     private final ErrorPages errors;
     private final FeedPages feeds;
     private final ApiDocsPage apiDocs;
+    private final Conditional conditional;
     private final byte[] stylesheet = resource("/web/style.css");
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
-            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs) {
+            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional) {
         this.pages = pages;
         this.searchPages = searchPages;
         this.paperApi = paperApi;
@@ -33,12 +34,14 @@ public final class Routes {
         this.errors = errors;
         this.feeds = feeds;
         this.apiDocs = apiDocs;
+        this.conditional = conditional;
     }
 
     void addTo(RoutesConfig r) {
         // Pages
-        get(r, "/", pages::showHomePage);
-        get(r, "/search", searchPages::showSearchPage);
+        // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.
+        get(r, "/", conditional.page(pages::showHomePage));
+        get(r, "/search", conditional.page(searchPages::showSearchPage));
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
         get(r, "/static/style.css", this::sendStylesheet);
         // Feeds: a list page at P has its feed at P.atom (FeedPages). Before any /list/{category} page route.

@@ -272,6 +272,29 @@ class FeedsTest {
     }
 
     @Test
+    void listAndSearchPagesAnswer304WhenUnchangedAndAreRevalidatedEveryTime() throws Exception {
+        for (String path : List.of("/", "/search?q=" + enc("dark matter"))) {
+            var first = site.get(path);
+            assertEquals(200, first.statusCode());
+            assertEquals("no-cache", first.headers().firstValue("cache-control").orElseThrow(), path);
+            String etag = first.headers().firstValue("etag").orElseThrow();
+            var again = site.get(path, Map.of("If-None-Match", etag));
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body());
+            var byDate = site.get(path, Map.of("If-Modified-Since",
+                    first.headers().firstValue("last-modified").orElseThrow()));
+            assertEquals(304, byDate.statusCode(), path);
+        }
+        // Another page of the list is another representation.
+        var home = site.get("/");
+        var page2 = site.get("/?page=2", Map.of("If-None-Match", home.headers().firstValue("etag").orElseThrow()));
+        assertEquals(200, page2.statusCode());
+        // Errors and redirects are not made conditional.
+        var redirect = site.get("/search?q=2401.00001", Map.of("If-None-Match", "*"));
+        assertEquals(303, redirect.statusCode());
+    }
+
+    @Test
     void aNewPaperChangesTheFeedsETagSoTheOldOneGetsTheNewFeed() throws Exception {
         var before = site.get("/list/q-bio.atom");
         String etag = before.headers().firstValue("etag").orElseThrow();
