@@ -124,9 +124,13 @@ public final class AtomWriter {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** The text without the characters XML 1.0 forbids (C0 controls but tab/newline/return, FFFE/FFFF, lone surrogates). */
+    /**
+     * The text without the characters XML 1.0 forbids (C0 controls but tab/newline/return, FFFE/FFFF, lone surrogates),
+     * line ends as {@code \n}: a parser turns a raw {@code \r} into {@code \n} anyway (XML 1.0, 2.11).
+     */
     static String clean(String s) {
         if (s == null) return "";
+        if (s.indexOf('\r') >= 0) s = s.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder sb = null;
         int n = s.length();
         for (int i = 0; i < n; i++) {

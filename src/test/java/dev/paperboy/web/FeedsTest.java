@@ -267,6 +267,11 @@ class FeedsTest {
                 "If-Modified-Since", lastModified)).statusCode());
         assertEquals(200, site.get("/list/cs.CV.atom", Map.of("If-Modified-Since", "Thu, 1 Jan 2026 00:00:00 GMT"))
                 .statusCode());
+        // HEAD: the same validators, no body.
+        var head = site.head("/list/cs.CV.atom");
+        assertEquals(200, head.statusCode());
+        assertEquals(etag, head.headers().firstValue("etag").orElseThrow());
+        assertEquals("", head.body());
         // Another feed has another tag.
         assertFalse(etag.equals(site.get("/list/cs.CL.atom").headers().firstValue("etag").orElseThrow()));
     }
