@@ -23,16 +23,16 @@ public final class ApiDocsPage {
     public static final String RESOURCE = "/api/openapi.json";
 
     private final byte[] document;
-    private final Views.ApiView view;
-    private final Templates templates;
+    private final byte[] page;
     private final Conditional conditional;
 
+    /** Reads the document and renders its page once: both only change with a release. */
     public ApiDocsPage(Templates templates, Conditional conditional) {
-        this.templates = templates;
         this.conditional = conditional;
         this.document = read();
         try {
-            this.view = view(new ObjectMapper().readTree(document));
+            this.page = templates.render("api.jte", view(new ObjectMapper().readTree(document)))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("web: unable to parse " + RESOURCE, e);
         }
@@ -45,8 +45,7 @@ public final class ApiDocsPage {
 
     /** GET /api: the document as a page. */
     void showApiPage(Context ctx) {
-        byte[] html = templates.render("api.jte", view).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        conditional.send(ctx, Conditional.Freshness.DOCUMENT, Templates.HTML, html);
+        conditional.send(ctx, Conditional.Freshness.DOCUMENT, Templates.HTML, page);
     }
 
     private static byte[] read() {

@@ -166,7 +166,10 @@ public final class Conditional {
     private synchronized Instant firstSeen(String key, String etag) {
         Seen s = seen.get(key);
         if (s == null || !s.etag().equals(etag)) {
-            s = new Seen(etag, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            // A change within the second of the last one still gets a later date, so If-Modified-Since sees it.
+            if (s != null && !now.isAfter(s.since())) now = s.since().plusSeconds(1);
+            s = new Seen(etag, now);
             seen.put(key, s);
         }
         return s.since();
