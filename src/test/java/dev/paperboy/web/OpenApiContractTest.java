@@ -88,6 +88,44 @@ class OpenApiContractTest {
     }
 
     @Test
+    void theDocumentIsSelfConsistent() {
+        assertEquals("3.1.0", doc.path("openapi").asString());
+        List<String> problems = new ArrayList<>();
+        // Every $ref resolves.
+        collectRefs(doc, problems);
+        Set<String> operationIds = new LinkedHashSet<>();
+        for (var path : doc.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String where = op.getKey() + " " + path.getKey();
+                if (!operationIds.add(op.getValue().path("operationId").asString(""))) problems.add(where + ": operationId");
+                if (op.getValue().path("responses").isEmpty()) problems.add(where + ": no responses");
+                // Every {name} of the template is a declared path parameter, and every declared one is in the template.
+                Set<String> declared = new LinkedHashSet<>();
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    JsonNode param = resolve(p);
+                    if (param.path("in").asString().equals("path")) declared.add(param.path("name").asString());
+                    if (param.path("schema").isMissingNode()) problems.add(where + ": " + param.path("name") + " has no schema");
+                }
+                Set<String> inTemplate = new LinkedHashSet<>();
+                var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+                while (m.find()) inTemplate.add(m.group(1));
+                if (!declared.equals(inTemplate)) problems.add(where + ": path parameters " + declared + " vs " + inTemplate);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void collectRefs(JsonNode node, List<String> problems) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && resolve(node).isMissingNode()) problems.add("unresolved " + ref.asString());
+            for (var e : node.properties()) collectRefs(e.getValue(), problems);
+        } else if (node.isArray()) {
+            for (JsonNode n : node) collectRefs(n, problems);
+        }
+    }
+
+    @Test
     void everyApiRouteTheServerRegistersIsDocumented() {
         List<WebServer.Route> routes = site.web.routes();
         assertTrue(routes.stream().anyMatch(r -> r.path().equals("/api/papers/<id>")), routes.toString());
