@@ -36,7 +36,10 @@ import dev.paperboy.search.SearchBackground;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
+import dev.paperboy.web.ApiDocsPage;
+import dev.paperboy.web.Conditional;
 import dev.paperboy.web.ErrorPages;
+import dev.paperboy.web.FeedPages;
 import dev.paperboy.web.PaperPages;
 import dev.paperboy.search.embed.Embedder;
 import dev.paperboy.search.embed.EmbeddingStore;
@@ -300,9 +303,13 @@ public final class App implements AutoCloseable {
         SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize());
         PaperPages paperPages = new PaperPages(papers, lenses, templates, config.pageSize(), config.baseUrl(),
                 () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages);
+        Conditional conditional = new Conditional(clock);
+        FeedPages feeds = new FeedPages(papers, searchService, lenses, conditional, config.baseUrl(),
+                config.pageSize(), VERSION);
         return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json),
                 new SearchApi(searchService, papers, lenses, json),
-                new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json));
+                new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
+                feeds, new ApiDocsPage(templates, conditional), conditional);
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */

@@ -42,7 +42,10 @@ public record SearchJson(
     /** Facet counts: {@code saves} maps budget-lens resources to result counts, vocabulary order, zeros left out. */
     public record FacetsJson(@JsonProperty("saves") Map<String, Long> saves) {}
 
-    /** One result; {@code score} is null for an id match, {@code chip} is "" when the lens found nothing. */
+    /**
+     * One result; {@code score} is null for an id match and when results are not ranked by score (date order, filters
+     * only); {@code chip} is "" when the lens found nothing.
+     */
     @JsonPropertyOrder({"id", "title", "authors", "categories", "date", "score", "snippet", "chip", "lens_resources",
             "url"})
     public record HitJson(
@@ -59,7 +62,9 @@ public record SearchJson(
 
         /** A hit as the index returned it, with the lens chip and resources it keeps. */
         public static HitJson of(SearchHit h) {
-            return new HitJson(h.id(), h.title(), h.authors(), h.categories(), h.date(), h.score(),
+            // Date order and filter-only searches rank without scores (Lucene reports NaN, which JSON cannot carry).
+            Double score = Double.isNaN(h.score()) ? null : h.score();
+            return new HitJson(h.id(), h.title(), h.authors(), h.categories(), h.date(), score,
                     h.snippet().stream().map(s -> new SegmentJson(s.text(), s.highlighted())).toList(),
                     h.chip(), h.saves(), "/papers/" + h.id());
         }

@@ -19,29 +19,40 @@ public final class Routes {
     private final SearchApi searchApi;
     private final HealthApi healthApi;
     private final ErrorPages errors;
+    private final FeedPages feeds;
+    private final ApiDocsPage apiDocs;
+    private final Conditional conditional;
     private final byte[] stylesheet = resource("/web/style.css");
     private final byte[] copyScript = resource("/web/copy.js");
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
-            HealthApi healthApi, ErrorPages errors) {
+            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional) {
         this.pages = pages;
         this.searchPages = searchPages;
         this.paperApi = paperApi;
         this.searchApi = searchApi;
         this.healthApi = healthApi;
         this.errors = errors;
+        this.feeds = feeds;
+        this.apiDocs = apiDocs;
+        this.conditional = conditional;
     }
 
     void addTo(RoutesConfig r) {
         // Pages
-        get(r, "/", pages::showHomePage);
-        get(r, "/search", searchPages::showSearchPage);
+        // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.
+        get(r, "/", conditional.page(pages::showHomePage));
+        get(r, "/search", conditional.page(searchPages::showSearchPage));
         // Before /papers/<id>, whose <id> would otherwise swallow the suffix.
         get(r, "/papers/<id>.bib", pages::showPaperBibTeX);
         get(r, "/papers/<id>.md", pages::showPaperMarkdown);
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
         get(r, "/static/style.css", this::sendStylesheet);
         get(r, "/static/copy.js", this::sendCopyScript);
+        // Feeds: a list page at P has its feed at P.atom (FeedPages). Before any /list/{category} page route.
+        get(r, "/papers.atom", feeds::sendNewestFeed);
+        get(r, "/list/{category}.atom", feeds::sendCategoryFeed);
+        get(r, "/search.atom", feeds::sendSearchFeed);
         // JSON
         get(r, "/health", healthApi::showHealth);
         get(r, "/api/papers", paperApi::listPapers);
@@ -49,6 +60,9 @@ public final class Routes {
         // Before /api/papers/<id>, whose <id> would otherwise swallow "/related".
         get(r, "/api/papers/<id>/related", searchApi::related);
         get(r, "/api/papers/<id>", paperApi::getPaper);
+        // Every route above under /api and /health is described in src/main/resources/api/openapi.json.
+        get(r, "/api", apiDocs::showApiPage);
+        get(r, "/api/openapi.json", apiDocs::sendDocument);
     }
 
     ErrorPages errors() {

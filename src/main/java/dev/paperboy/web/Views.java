@@ -92,6 +92,21 @@ public final class Views {
             return problem != null && !problem.isEmpty();
         }
 
+        /**
+         * The Atom feed of this search (its query and filters, no page: a feed is the first page, newest first);
+         * null until something was searched, and for a search that cannot run.
+         */
+        public String feedUrl() {
+            if (!searched || hasProblem()) return null;
+            StringBuilder sb = new StringBuilder("/search.atom?q=").append(FeedPages.enc(q == null ? "" : q));
+            if (cat != null && !cat.isBlank()) sb.append("&cat=").append(FeedPages.enc(cat));
+            if (since != null && !since.isBlank()) sb.append("&since=").append(FeedPages.enc(since));
+            if (until != null && !until.isBlank()) sb.append("&until=").append(FeedPages.enc(until));
+            if (mode != null && !mode.isBlank()) sb.append("&mode=").append(FeedPages.enc(mode));
+            for (String s : saves) sb.append("&saves=").append(FeedPages.enc(s));
+            return sb.toString();
+        }
+
         public boolean selected(String field, String value) {
             String v = field.equals("mode") ? mode : order;
             return value.equalsIgnoreCase(v == null ? "" : v);
@@ -180,4 +195,28 @@ public final class Views {
     private static String day(Instant t) {
         return t == null ? "" : DAY.format(t);
     }
+
+    /** The API description page: the OpenAPI document's operations and schemas, ready to print. */
+    public record ApiView(String title, String version, String description, List<ApiOperation> operations,
+                          List<ApiSchema> schemas) {}
+
+    /** One route and method of the API. */
+    public record ApiOperation(String method, String path, String anchor, String summary, String description,
+                               List<ApiParam> params, List<ApiResponse> responses) {}
+
+    /** A request parameter; {@code where} is path or query. */
+    public record ApiParam(String name, String where, boolean required, List<TypePart> type, String description,
+                           String example) {}
+
+    /** One status a route answers, with its media type and schema ({@code type} empty when it has none). */
+    public record ApiResponse(String status, String description, String mediaType, List<TypePart> type) {}
+
+    /** A named schema; {@code type} is set when it has no properties (an enumeration). */
+    public record ApiSchema(String name, String anchor, String description, List<TypePart> type,
+                            List<ApiProperty> properties) {}
+
+    public record ApiProperty(String name, boolean required, List<TypePart> type, String description) {}
+
+    /** A piece of a type's text; {@code href} links to a named schema on the page, null for plain text. */
+    public record TypePart(String text, String href) {}
 }

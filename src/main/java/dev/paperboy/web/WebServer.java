@@ -67,6 +67,15 @@ public final class WebServer implements AutoCloseable {
         return javalin.port();
     }
 
+    /** A registered route: its method (GET, HEAD, …) and Javalin path ({@code /api/papers/<id>}). */
+    public record Route(String method, String path) {}
+
+    /** Every HTTP route the server dispatches, in registration order (the OpenAPI contract test reads it). */
+    public java.util.List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(h -> new Route(h.endpoint.method.name(), h.endpoint.path)).toList();
+    }
+
     /** Stops accepting requests and lets running ones finish. */
     @Override
     public void close() {

@@ -81,7 +81,10 @@ public final class LensPageBenchmark {
         SearchPages search = new SearchPages(Optional.empty(), templates, pageSize);
         return new Routes(new PaperPages(app.papers(), lenses, templates, pageSize, "", List::of, search), search,
                 new PaperApi(app.papers(), lenses, json), new SearchApi(Optional.empty(), app.papers(), lenses, json),
-                new HealthApi(app.papers(), Clock.systemUTC(), json, () -> 0), new ErrorPages(templates, json));
+                new HealthApi(app.papers(), Clock.systemUTC(), json, () -> 0), new ErrorPages(templates, json),
+                new FeedPages(app.papers(), Optional.empty(), lenses, new Conditional(Clock.systemUTC()),
+                        "http://localhost", pageSize, "test"),
+                new ApiDocsPage(templates, new Conditional(Clock.systemUTC())), new Conditional(Clock.systemUTC()));
     }
 
     /** Mean wall time in µs to extract the lens of every paper in {@code page}, single-threaded, after a warm-up. */

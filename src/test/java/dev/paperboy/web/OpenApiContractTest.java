@@ -1,0 +1,265 @@
+package dev.paperboy.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The OpenAPI contract: every route the server registers under /api (and /health) is in the document, every documented
+ * route is served, and every documented route called with its example parameters (and with none) answers a documented
+ * status whose body validates against the documented JSON Schema (2020-12, as OpenAPI 3.1 uses). The real server:
+ * SQLite, Lucene, the test corpus loaded.
+ */
+class OpenApiContractTest {
+
+    @TempDir
+    static Path data;
+
+    private static FeedSite site;
+    private static JsonNode doc;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = new FeedSite(data, 4);
+        var r = site.get("/api/openapi.json");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        doc = MAPPER.readTree(r.body());
+        // The index shows new writes within about a second; the deadline only stops a broken run.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!site.get("/api/search?q=rotation+curves").body().contains(SearchCorpus.HALOES.id())) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the index never showed the corpus");
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) site.close();
+    }
+
+    /** Javalin's path syntax ({@code <id>}, {@code {id}}) in OpenAPI's ({@code {id}}). */
+    static String openApiPath(String javalinPath) {
+        return javalinPath.replaceAll("<([^>]+)>", "{$1}");
+    }
+
+    /** The documented paths: "GET /api/papers/{id}". */
+    static Set<String> documented(JsonNode document) {
+        Set<String> out = new LinkedHashSet<>();
+        for (var path : document.path("paths").properties()) {
+            for (var op : path.getValue().properties()) out.add(op.getKey().toUpperCase() + " " + path.getKey());
+        }
+        return out;
+    }
+
+    /** The registered GET routes of the API that the document does not describe. */
+    static List<String> missingFromDocument(List<WebServer.Route> routes, JsonNode document) {
+        Set<String> known = documented(document);
+        List<String> missing = new ArrayList<>();
+        for (WebServer.Route r : routes) {
+            boolean api = r.path().equals("/api") || r.path().startsWith("/api/") || r.path().equals("/health");
+            if (!api || !r.method().equals("GET")) continue;
+            String key = "GET " + openApiPath(r.path());
+            if (!known.contains(key)) missing.add(key);
+        }
+        return missing;
+    }
+
+    @Test
+    void theDocumentIsSelfConsistent() {
+        assertEquals("3.1.0", doc.path("openapi").asString());
+        List<String> problems = new ArrayList<>();
+        // Every $ref resolves.
+        collectRefs(doc, problems);
+        Set<String> operationIds = new LinkedHashSet<>();
+        for (var path : doc.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String where = op.getKey() + " " + path.getKey();
+                if (!operationIds.add(op.getValue().path("operationId").asString(""))) problems.add(where + ": operationId");
+                if (op.getValue().path("responses").isEmpty()) problems.add(where + ": no responses");
+                // Every {name} of the template is a declared path parameter, and every declared one is in the template.
+                Set<String> declared = new LinkedHashSet<>();
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    JsonNode param = resolve(p);
+                    if (param.path("in").asString().equals("path")) declared.add(param.path("name").asString());
+                    if (param.path("schema").isMissingNode()) problems.add(where + ": " + param.path("name") + " has no schema");
+                }
+                Set<String> inTemplate = new LinkedHashSet<>();
+                var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+                while (m.find()) inTemplate.add(m.group(1));
+                if (!declared.equals(inTemplate)) problems.add(where + ": path parameters " + declared + " vs " + inTemplate);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void collectRefs(JsonNode node, List<String> problems) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && resolve(node).isMissingNode()) problems.add("unresolved " + ref.asString());
+            for (var e : node.properties()) collectRefs(e.getValue(), problems);
+        } else if (node.isArray()) {
+            for (JsonNode n : node) collectRefs(n, problems);
+        }
+    }
+
+    @Test
+    void everyApiRouteTheServerRegistersIsDocumented() {
+        List<WebServer.Route> routes = site.web.routes();
+        assertTrue(routes.stream().anyMatch(r -> r.path().equals("/api/papers/<id>")), routes.toString());
+        assertEquals(List.of(), missingFromDocument(routes, doc));
+    }
+
+    @Test
+    void aRouteMissingFromTheDocumentIsReported() {
+        List<WebServer.Route> routes = new ArrayList<>(site.web.routes());
+        routes.add(new WebServer.Route("GET", "/api/list/<category>"));
+        assertEquals(List.of("GET /api/list/{category}"), missingFromDocument(routes, doc));
+    }
+
+    @Test
+    void everyDocumentedRouteIsServedForGetAndHead() {
+        Set<String> registered = new LinkedHashSet<>();
+        for (WebServer.Route r : site.web.routes()) registered.add(r.method() + " " + openApiPath(r.path()));
+        for (String op : documented(doc)) {
+            assertTrue(registered.contains(op), op + " is documented but not served");
+            assertTrue(registered.contains(op.replaceFirst("^GET ", "HEAD ")), op + " answers HEAD too");
+        }
+    }
+
+    @Test
+    void everyDocumentedRouteAnswersItsExamplesWithABodyMatchingItsSchema() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int called = 0;
+        for (var path : doc.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                JsonNode operation = op.getValue();
+                problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, true), "200"));
+                problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, false), "200"));
+                called += 2;
+            }
+        }
+        assertTrue(called >= 20, "called " + called);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void documentedErrorsHaveTheDocumentedShape() throws Exception {
+        List<String> problems = new ArrayList<>();
+        problems.addAll(check("/api/papers/{id}", op("/api/papers/{id}"), "/api/papers/0000.00000", "404"));
+        problems.addAll(check("/api/papers", op("/api/papers"), "/api/papers?limit=0", "400"));
+        problems.addAll(check("/api/papers/{id}/related", op("/api/papers/{id}/related"),
+                "/api/papers/2401.00001/related?limit=abc", "400"));
+        problems.addAll(check("/api/search", op("/api/search"), "/api/search?q=x&since=yesterday", "400"));
+        problems.addAll(check("/api/search", op("/api/search"), "/api/search?q=x&offset=990&limit=20", "400"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aBodyThatBreaksItsSchemaIsCaught() {
+        JsonNode schema = op("/api/papers/{id}").path("responses").path("200").path("content").path("application/json")
+                .path("schema");
+        ObjectNode paper = MAPPER.createObjectNode().put("id", "2401.00001").put("surprise", true);
+        assertFalse(validate(schema, paper).isEmpty(), "a missing field and an unknown one must fail");
+    }
+
+    @Test
+    void theApiPageShowsEveryDocumentedRouteAndSchemaWithoutAnyScript() throws Exception {
+        var r = site.get("/api");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        String html = r.body();
+        assertFalse(html.contains("<script"), "the page is rendered on the server");
+        for (String op : documented(doc)) {
+            String path = op.substring(op.indexOf(' ') + 1);
+            assertTrue(html.contains("<code>GET " + path + "</code>"), op);
+        }
+        for (var schema : doc.path("components").path("schemas").properties()) {
+            assertTrue(html.contains("id=\"schema-" + schema.getKey() + "\""), schema.getKey());
+        }
+        assertTrue(html.contains("<a href=\"#schema-Paper\">Paper</a>"), "types link to their schema");
+        assertTrue(html.contains("<code>2401.00001</code>"), "examples are shown");
+        assertTrue(html.contains("href=\"/api/openapi.json\""));
+    }
+
+    private static JsonNode op(String path) {
+        return doc.path("paths").path(path).path("get");
+    }
+
+    /** The URL of an operation: path parameters from their examples, and, when {@code withQuery}, every query example. */
+    private static String url(String path, JsonNode operation, boolean withQuery) {
+        String url = path;
+        List<String> query = new ArrayList<>();
+        for (JsonNode p : operation.path("parameters")) {
+            JsonNode param = resolve(p);
+            String name = param.path("name").asString();
+            JsonNode example = param.path("example");
+            if (param.path("in").asString().equals("path")) {
+                assertFalse(example.isMissingNode(), path + ": path parameter " + name + " needs an example");
+                url = url.replace("{" + name + "}", example.asString());
+            } else if (withQuery && !example.isMissingNode()) {
+                query.add(name + "=" + URLEncoder.encode(example.asString(), StandardCharsets.UTF_8));
+            }
+        }
+        return query.isEmpty() ? url : url + "?" + String.join("&", query);
+    }
+
+    /** Calls {@code url} and checks status, media type and, for JSON, the body against the documented schema. */
+    private static List<String> check(String path, JsonNode operation, String url, String status) throws Exception {
+        List<String> problems = new ArrayList<>();
+        HttpResponse<String> r = site.get(url, Map.of());
+        if (!String.valueOf(r.statusCode()).equals(status)) {
+            return List.of(url + ": status " + r.statusCode() + ", expected " + status + ": " + r.body());
+        }
+        JsonNode response = resolve(operation.path("responses").path(status));
+        if (response.isMissingNode()) return List.of(path + ": status " + status + " is not documented");
+        String type = r.headers().firstValue("content-type").orElse("");
+        var content = response.path("content").properties().iterator();
+        if (!content.hasNext()) return problems;
+        var media = content.next();
+        if (!type.startsWith(media.getKey())) problems.add(url + ": content-type " + type + ", documented " + media.getKey());
+        if (media.getKey().equals("application/json")) {
+            for (Error e : validate(media.getValue().path("schema"), MAPPER.readTree(r.body()))) {
+                problems.add(url + ": " + e.getInstanceLocation() + " " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Validates against a schema of the document, its {@code $ref}s resolved within the document's components. */
+    private static List<Error> validate(JsonNode schema, JsonNode instance) {
+        ObjectNode wrapper = (ObjectNode) schema.deepCopy();
+        wrapper.set("components", doc.path("components").deepCopy());
+        return SCHEMAS.getSchema(wrapper).validate(instance);
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        String ref = node.path("$ref").asString("");
+        if (!ref.startsWith("#/")) return node;
+        JsonNode target = doc;
+        for (String part : ref.substring(2).split("/")) target = target.path(part);
+        return target;
+    }
+}
