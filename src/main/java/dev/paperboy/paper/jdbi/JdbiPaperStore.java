@@ -295,6 +295,30 @@ public final class JdbiPaperStore implements PaperStore {
         String published = byCategory ? "c.published" : "p.published";
         String id = byCategory ? "c.paper_id" : "p.id";
         List<Object> args = new ArrayList<>();
+        StringBuilder where = listingWhere(query, after, args);
+        String order = " ORDER BY " + published + " DESC NULLS LAST, " + id + " DESC LIMIT ?";
+        args.add(limit + 1);
+        List<Paper> papers = read("list newest papers", c -> {
+            if (!byCategory) {
+                return decodeAll(c, Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers p WHERE " + where + order,
+                        args.toArray()));
+            }
+            // A paper in two of the asked categories (or two of an archive's) has two rows: DISTINCT keeps one.
+            List<String> ids = Rows.pairs(c, "SELECT DISTINCT c.published, c.paper_id FROM paper_categories c WHERE "
+                    + where + order, args.toArray()).stream().map(k -> k[1]).toList();
+            return inOrder(ids, decodeAll(c, Rows.rowsWithIds(c, ids)));
+        });
+        return Page.of(papers, limit, p -> new PageKey(p.published(), p.id()));
+    }
+
+    /**
+     * The WHERE condition of a listing over {@code query} from {@code after}, on {@code papers p} or, when the
+     * query names categories, on {@code paper_categories c}; its arguments are appended to {@code args}.
+     */
+    private static StringBuilder listingWhere(PaperQuery query, Optional<PageKey> after, List<Object> args) {
+        boolean byCategory = !query.categories().isEmpty();
+        String published = byCategory ? "c.published" : "p.published";
+        String id = byCategory ? "c.paper_id" : "p.id";
         StringBuilder where = new StringBuilder(published + " IS NOT NULL");
         query.fromInstant().ifPresent(t -> {
             where.append(" AND ").append(published).append(" >= ?");
@@ -314,19 +338,52 @@ public final class JdbiPaperStore implements PaperStore {
             where.append(" AND NOT EXISTS (SELECT 1 FROM paper_categories x WHERE x.paper_id = ").append(id)
                     .append(" AND ").append(inCategories("x", query.excluded(), true, args)).append(')');
         }
-        String order = " ORDER BY " + published + " DESC NULLS LAST, " + id + " DESC LIMIT ?";
-        args.add(limit + 1);
-        List<Paper> papers = read("list newest papers", c -> {
-            if (!byCategory) {
-                return decodeAll(c, Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers p WHERE " + where + order,
-                        args.toArray()));
+        return where;
+    }
+
+    @Override
+    public List<Listing> featuredEntries(LocalDate from, LocalDate to) {
+        String sql = "SELECT " + Rows.HUB_COLUMNS + " FROM hub_entries WHERE list_date >= ? AND list_date <= ?"
+                + " ORDER BY list_date DESC, paper_id DESC, hub";
+        return read("list featured entries from " + from + " to " + to, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, from.toString());
+                s.setString(2, to.toString());
+                List<Listing> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) out.add(new Listing(rs.getString(1), Rows.hubEntry(rs)));
+                }
+                return out;
             }
-            // A paper in two of the asked categories (or two of an archive's) has two rows: DISTINCT keeps one.
-            List<String> ids = Rows.pairs(c, "SELECT DISTINCT c.published, c.paper_id FROM paper_categories c WHERE "
-                    + where + order, args.toArray()).stream().map(k -> k[1]).toList();
-            return inOrder(ids, decodeAll(c, Rows.rowsWithIds(c, ids)));
         });
-        return Page.of(papers, limit, p -> new PageKey(p.published(), p.id()));
+    }
+
+    @Override
+    public Optional<LocalDate> featuredDayNear(LocalDate day, boolean later) {
+        // MIN/MAX over a range of the (list_date) index: one index probe each way.
+        String sql = later ? "SELECT MIN(list_date), NULL FROM hub_entries WHERE list_date > ?"
+                : "SELECT MAX(list_date), NULL FROM hub_entries WHERE list_date < ?";
+        List<String[]> found = read("find the featured day near " + day, c -> Rows.pairs(c, sql, day.toString()));
+        return found.isEmpty() || found.getFirst()[0] == null ? Optional.empty()
+                : Optional.of(LocalDate.parse(found.getFirst()[0]));
+    }
+
+    @Override
+    public Optional<LocalDate> publishedDayNear(PaperQuery query, LocalDate day, boolean later) {
+        PaperQuery q = new PaperQuery(query.categories(), query.excluded(),
+                later ? Optional.of(day.plusDays(1)) : Optional.empty(),
+                later ? Optional.empty() : Optional.of(day.minusDays(1)));
+        boolean byCategory = !q.categories().isEmpty();
+        String published = byCategory ? "c.published" : "p.published";
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = listingWhere(q, Optional.empty(), args);
+        String table = byCategory ? "paper_categories c" : "papers p";
+        // The first row of the (category | archive | papers, published) index in the right direction.
+        String sql = "SELECT " + published + ", NULL FROM " + table + " WHERE " + where
+                + " ORDER BY " + published + (later ? " ASC" : " DESC") + " LIMIT 1";
+        List<String[]> found = read("find the publication day near " + day, c -> Rows.pairs(c, sql, args.toArray()));
+        if (found.isEmpty() || found.getFirst()[0] == null) return Optional.empty();
+        return Optional.of(LocalDate.ofInstant(Instant.parse(found.getFirst()[0]), ZoneOffset.UTC));
     }
 
     @Override
