@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.HealthApi;
+import dev.paperboy.api.ListApi;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
 import io.javalin.config.RoutesConfig;
@@ -19,10 +20,20 @@ public final class Routes {
     private final SearchApi searchApi;
     private final HealthApi healthApi;
     private final ErrorPages errors;
+    private final ListPages lists; // null: no list pages (tests that build Routes without them)
+    private final ListApi listApi;
     private final byte[] stylesheet = resource("/web/style.css");
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors) {
+        this(pages, searchPages, paperApi, searchApi, healthApi, errors, null, null);
+    }
+
+    /** The routes with the hub's lists: featured days, weeks, months, trending, categories, authors. */
+    public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
+            HealthApi healthApi, ErrorPages errors, ListPages lists, ListApi listApi) {
+        this.lists = lists;
+        this.listApi = listApi;
         this.pages = pages;
         this.searchPages = searchPages;
         this.paperApi = paperApi;
@@ -33,7 +44,18 @@ public final class Routes {
 
     void addTo(RoutesConfig r) {
         // Pages
-        get(r, "/", pages::showHomePage);
+        if (lists != null) {
+            get(r, "/", lists::showHomePage);
+            // Before /papers/<id>, whose <id> (slashes allowed) would otherwise swallow them.
+            get(r, "/papers/date/{date}", lists::showDayPage);
+            get(r, "/papers/week/{week}", lists::showWeekPage);
+            get(r, "/papers/month/{month}", lists::showMonthPage);
+            get(r, "/trending", lists::showTrendingPage);
+            get(r, "/list/{cat}", lists::showCategoryPage);
+            get(r, "/authors/{name}", lists::showAuthorPage);
+        } else {
+            get(r, "/", pages::showHomePage);
+        }
         get(r, "/search", searchPages::showSearchPage);
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
         get(r, "/static/style.css", this::sendStylesheet);
@@ -41,6 +63,11 @@ public final class Routes {
         get(r, "/health", healthApi::showHealth);
         get(r, "/api/papers", paperApi::listPapers);
         get(r, "/api/search", searchApi::search);
+        if (listApi != null) {
+            get(r, "/api/daily", listApi::showDaily);
+            get(r, "/api/trending", listApi::showTrending);
+            get(r, "/api/list/{category}", listApi::showCategory);
+        }
         // Before /api/papers/<id>, whose <id> would otherwise swallow "/related".
         get(r, "/api/papers/<id>/related", searchApi::related);
         get(r, "/api/papers/<id>", paperApi::getPaper);
