@@ -360,9 +360,9 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public Optional<LocalDate> featuredDayNear(LocalDate day, boolean later) {
-        // MIN/MAX over a range of the (list_date) index: one index probe each way.
-        String sql = later ? "SELECT MIN(list_date), NULL FROM hub_entries WHERE list_date > ?"
-                : "SELECT MAX(list_date), NULL FROM hub_entries WHERE list_date < ?";
+        // The first row of the (list_date) index in either direction: one index probe, whatever the range holds.
+        String sql = later ? "SELECT list_date, NULL FROM hub_entries WHERE list_date > ? ORDER BY list_date LIMIT 1"
+                : "SELECT list_date, NULL FROM hub_entries WHERE list_date < ? ORDER BY list_date DESC LIMIT 1";
         List<String[]> found = read("find the featured day near " + day, c -> Rows.pairs(c, sql, day.toString()));
         return found.isEmpty() || found.getFirst()[0] == null ? Optional.empty()
                 : Optional.of(LocalDate.parse(found.getFirst()[0]));
