@@ -204,4 +204,47 @@ class HubListsTest {
         assertEquals(List.of("2403.00001"), ids(second));
         assertTrue(second.more().isEmpty());
     }
+
+    /** A clock tests move by hand. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aCachedRangeIsReusedBrieflyAfterAWriteAndRebuiltAfterThat() {
+        MovingClock clock = new MovingClock(CLOCK.instant());
+        HubLists cached = new HubLists(store, Community.NONE, clock, 10, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        Period friday = day("2024-03-22");
+        assertEquals(List.of("2403.00005"), ids(cached.featured(friday, Sort.NEWEST, CategoryFilter.NONE, 1)));
+        store.upsert(paper("2403.00007", "2024-03-21T12:00:00Z", List.of("cs.LG"), hf("2024-03-22", 1, 0, null)));
+        // Within 10 s of building, the range is reused even though the store changed.
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(List.of("2403.00005"), ids(cached.featured(friday, Sort.NEWEST, CategoryFilter.NONE, 1)));
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(List.of("2403.00007", "2403.00005"),
+                ids(cached.featured(friday, Sort.NEWEST, CategoryFilter.NONE, 1)));
+    }
 }
