@@ -62,6 +62,26 @@ public final class ListViews {
             return empty != null;
         }
 
+        /** Where the filter form goes: the path without its query (a GET form replaces the query). */
+        public String formAction() {
+            int q = path.indexOf('?');
+            return q < 0 ? path : path.substring(0, q);
+        }
+
+        /** The path's own query parameters (a category page's {@code day}), kept by the filter form. */
+        public List<NavLink> formParams() {
+            int q = path.indexOf('?');
+            if (q < 0) return List.of();
+            List<NavLink> out = new ArrayList<>();
+            for (String pair : path.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) continue;
+                out.add(new NavLink(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8), false));
+            }
+            return out;
+        }
+
         /** "4 papers · page 1 of 2". */
         public String countText() {
             return plural(total, "paper") + (pages > 1 ? " · page " + page + " of " + pages : "");

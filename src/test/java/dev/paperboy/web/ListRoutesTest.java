@@ -216,6 +216,8 @@ class ListRoutesTest {
         assertTrue(lg.contains("New in cs.LG: Sunday 17 March 2024"), lg);
         assertTrue(lg.contains("Tuesday language model"), lg);
         assertTrue(lg.contains("href=\"/list/cs.LG?day=2024-03-15\""), lg);
+        assertTrue(lg.contains("<form class=\"list-filter\" method=\"get\" action=\"/list/cs.LG\">"), lg);
+        assertTrue(lg.contains("<input type=\"hidden\" name=\"day\" value=\"2024-03-17\">"), lg);
         String cs = ok("/list/cs?day=2024-03-15").body();
         assertOrder(cs, "Scaling laws", "Featured Monday");
         assertTrue(cs.contains("href=\"/list/cs?day=2024-03-17\""), cs);
@@ -224,6 +226,8 @@ class ListRoutesTest {
         assertEquals("/api/list/cs?day=2024-03-17&sort=newest&cat=-cs.CV", api.get("next").get("url").asText());
         assertTrue(ok("/list/math?day=2024-03-20").body().contains("Nothing in math was announced on Wednesday 20 March 2024."));
         assertEquals(404, get("/list/not%20a%20category").statusCode());
+        assertEquals(400, get("/list/cs?day=2024-03-15&after=nonsense").statusCode());
+        assertEquals(400, get("/list/cs?day=15%20March").statusCode());
     }
 
     @Test
