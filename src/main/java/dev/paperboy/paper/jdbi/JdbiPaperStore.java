@@ -295,7 +295,7 @@ public final class JdbiPaperStore implements PaperStore {
         String published = byCategory ? "c.published" : "p.published";
         String id = byCategory ? "c.paper_id" : "p.id";
         List<Object> args = new ArrayList<>();
-        StringBuilder where = listingWhere(query, after, args);
+        StringBuilder where = ListingSql.where(query, after, args);
         String order = " ORDER BY " + published + " DESC NULLS LAST, " + id + " DESC LIMIT ?";
         args.add(limit + 1);
         List<Paper> papers = read("list newest papers", c -> {
@@ -309,36 +309,6 @@ public final class JdbiPaperStore implements PaperStore {
             return inOrder(ids, decodeAll(c, Rows.rowsWithIds(c, ids)));
         });
         return Page.of(papers, limit, p -> new PageKey(p.published(), p.id()));
-    }
-
-    /**
-     * The WHERE condition of a listing over {@code query} from {@code after}, on {@code papers p} or, when the
-     * query names categories, on {@code paper_categories c}; its arguments are appended to {@code args}.
-     */
-    private static StringBuilder listingWhere(PaperQuery query, Optional<PageKey> after, List<Object> args) {
-        boolean byCategory = !query.categories().isEmpty();
-        String published = byCategory ? "c.published" : "p.published";
-        String id = byCategory ? "c.paper_id" : "p.id";
-        StringBuilder where = new StringBuilder(published + " IS NOT NULL");
-        query.fromInstant().ifPresent(t -> {
-            where.append(" AND ").append(published).append(" >= ?");
-            args.add(PaperColumns.instantText(t));
-        });
-        query.untilInstant().ifPresent(t -> {
-            where.append(" AND ").append(published).append(" < ?");
-            args.add(PaperColumns.instantText(t));
-        });
-        after.ifPresent(k -> {
-            where.append(" AND (").append(published).append(", ").append(id).append(") < (?, ?)");
-            args.add(PaperColumns.instantText(k.at()));
-            args.add(k.id());
-        });
-        if (byCategory) where.append(" AND ").append(inCategories("c", query.categories(), false, args));
-        if (!query.excluded().isEmpty()) {
-            where.append(" AND NOT EXISTS (SELECT 1 FROM paper_categories x WHERE x.paper_id = ").append(id)
-                    .append(" AND ").append(inCategories("x", query.excluded(), true, args)).append(')');
-        }
-        return where;
     }
 
     @Override
@@ -376,7 +346,7 @@ public final class JdbiPaperStore implements PaperStore {
         boolean byCategory = !q.categories().isEmpty();
         String published = byCategory ? "c.published" : "p.published";
         List<Object> args = new ArrayList<>();
-        StringBuilder where = listingWhere(q, Optional.empty(), args);
+        StringBuilder where = ListingSql.where(q, Optional.empty(), args);
         String table = byCategory ? "paper_categories c" : "papers p";
         // The first row of the (category | archive | papers, published) index in the right direction.
         String sql = "SELECT " + published + ", NULL FROM " + table + " WHERE " + where
@@ -409,24 +379,6 @@ public final class JdbiPaperStore implements PaperStore {
             return out;
         });
         return Page.of(items, limit, f -> new PageKey(Featured.at(f.day()), f.paper().id()));
-    }
-
-    /**
-     * The condition "in one of these categories or archives" on {@code alias}'s paper_categories row;
-     * {@code byPaper} when the row is looked up by paper id, which must then pick the primary key.
-     */
-    private static String inCategories(String alias, List<String> names, boolean byPaper, List<Object> args) {
-        List<String> categories = names.stream().filter(n -> n.indexOf('.') >= 0).toList();
-        List<String> archives = names.stream().filter(n -> n.indexOf('.') < 0).toList();
-        List<String> terms = new ArrayList<>(2);
-        if (!categories.isEmpty()) terms.add(alias + ".category IN (" + Rows.placeholders(categories.size()) + ")");
-        // Without stats SQLite prefers the archive index (archive = ?) to the primary key (paper_id = ?) and
-        // then walks every row of the archive per paper: an expression keeps that index out of the choice.
-        String archive = byPaper ? alias + ".archive || ''" : alias + ".archive";
-        if (!archives.isEmpty()) terms.add(archive + " IN (" + Rows.placeholders(archives.size()) + ")");
-        args.addAll(categories);
-        args.addAll(archives);
-        return "(" + String.join(" OR ", terms) + ")";
     }
 
     /** The papers in the order of {@code ids}. */
