@@ -100,4 +100,16 @@ abstract class FeaturedStoreContract {
         assertEquals(Optional.of(day("2024-01-06")),
                 store.publishedDayNear(PaperQuery.ALL.excluding("math"), day("2024-01-09"), false));
     }
+
+    @Test
+    void aSubmissionHereSurvivesLaterHarvestsOfTheSamePaper() {
+        store.upsert(paper("2401.00001", "2024-01-01T10:00:00Z", List.of("cs.LG"), local("2024-01-03")));
+        // Hugging Face lists it the same day and again later, with growing upvotes: the submission stays.
+        store.upsert(paper("2401.00001", "2024-01-01T10:00:00Z", List.of("cs.LG"), hf("2024-01-03", 5)));
+        store.upsert(paper("2401.00001", "2024-01-01T10:00:00Z", List.of("cs.LG"), hf("2024-01-03", 9)));
+        var entries = store.featuredEntries(day("2024-01-03"), day("2024-01-03"));
+        assertEquals(List.of("hf/9", "local/0"),
+                entries.stream().map(l -> l.entry().hub() + "/" + l.entry().upvotes()).toList());
+        assertEquals("someone", entries.get(1).entry().submitter());
+    }
 }
