@@ -1,11 +1,14 @@
 package dev.paperboy;
 
 import dev.paperboy.api.HealthApi;
+import dev.paperboy.api.ListApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.PaperJsonLinesFormat;
 import dev.paperboy.api.SearchApi;
 import dev.paperboy.db.Database;
+import dev.paperboy.hub.Community;
+import dev.paperboy.hub.HubLists;
 import dev.paperboy.ingest.FileImporter;
 import dev.paperboy.ingest.arxiv.ArxivAtomFormat;
 import dev.paperboy.ingest.arxiv.OaiPmhFormat;
@@ -40,6 +43,7 @@ import dev.paperboy.web.ApiDocsPage;
 import dev.paperboy.web.Conditional;
 import dev.paperboy.web.ErrorPages;
 import dev.paperboy.web.FeedPages;
+import dev.paperboy.web.ListPages;
 import dev.paperboy.web.PaperPages;
 import dev.paperboy.search.embed.Embedder;
 import dev.paperboy.search.embed.EmbeddingStore;
@@ -306,10 +310,16 @@ public final class App implements AutoCloseable {
         Conditional conditional = new Conditional(clock);
         FeedPages feeds = new FeedPages(papers, searchService, lenses, conditional, config.baseUrl(),
                 config.pageSize(), VERSION);
+        // Votes and comments of this instance arrive with accounts; until then lists count none.
+        HubLists hubLists = new HubLists(papers, Community.NONE, clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
+                HubLists.MAX_AGE);
+        ListPages listPages = new ListPages(hubLists, papers, searchService, lenses, templates, config.pageSize(),
+                paperPages);
         return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json),
                 new SearchApi(searchService, papers, lenses, json),
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
-                feeds, new ApiDocsPage(templates, conditional), conditional);
+                feeds, new ApiDocsPage(templates, conditional), conditional,
+                listPages, new ListApi(hubLists, lenses, json));
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */

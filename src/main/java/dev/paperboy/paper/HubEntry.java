@@ -15,4 +15,9 @@ public record HubEntry(
         Integer githubStars) {
 
     public static final String HUGGING_FACE = "hf";
+    /**
+     * Submitted to this instance: the entry of a paper someone submitted here, on the day they did (submitter is
+     * their name; upvotes and comments stay 0, this instance's own votes and comments are counted apart).
+     */
+    public static final String LOCAL = "local";
 }

@@ -74,6 +74,61 @@ public interface PaperStore {
         return Page.of(matching, limit, f -> new PageKey(Featured.at(f.day()), f.paper().id()));
     }
 
+    /**
+     * Every hub entry (any hub: Hugging Face's list, submissions here) dated {@code from} to {@code to}, both
+     * inclusive, newest day first, then paper id descending, then hub: what featured day, week and month lists
+     * are built from. The default scans every paper.
+     */
+    default List<Listing> featuredEntries(LocalDate from, LocalDate to) {
+        List<Listing> out = new ArrayList<>();
+        forEach(p -> {
+            for (HubEntry e : p.hubEntries()) {
+                if (!e.listDate().isBefore(from) && !e.listDate().isAfter(to)) out.add(new Listing(p.id(), e));
+            }
+        });
+        out.sort(Comparator.comparing((Listing l) -> l.entry().listDate()).thenComparing(Listing::paperId)
+                .reversed().thenComparing(l -> l.entry().hub()));
+        return out;
+    }
+
+    /**
+     * The nearest day strictly before {@code day} ({@code later} false) or after it ({@code later} true) on which
+     * some paper is featured by any hub; empty when there is none. The default scans every paper.
+     */
+    default Optional<LocalDate> featuredDayNear(LocalDate day, boolean later) {
+        LocalDate[] best = {null};
+        forEach(p -> {
+            for (HubEntry e : p.hubEntries()) {
+                LocalDate d = e.listDate();
+                boolean side = later ? d.isAfter(day) : d.isBefore(day);
+                if (side && (best[0] == null || (later ? d.isBefore(best[0]) : d.isAfter(best[0])))) best[0] = d;
+            }
+        });
+        return Optional.ofNullable(best[0]);
+    }
+
+    /**
+     * The nearest UTC day strictly before {@code day} ({@code later} false) or after it ({@code later} true) on
+     * which a paper {@code query} matches was published (its date bounds are ignored); empty when none. The
+     * default uses {@link #newest(PaperQuery, Optional, int)} backwards and scans forwards.
+     */
+    default Optional<LocalDate> publishedDayNear(PaperQuery query, LocalDate day, boolean later) {
+        PaperQuery open = new PaperQuery(query.categories(), query.excluded(), Optional.empty(), Optional.empty());
+        if (!later) {
+            PaperQuery before = new PaperQuery(open.categories(), open.excluded(), Optional.empty(),
+                    Optional.of(day.minusDays(1)));
+            return newest(before, Optional.empty(), 1).items().stream().findFirst()
+                    .map(p -> LocalDate.ofInstant(p.published(), ZoneOffset.UTC));
+        }
+        LocalDate[] best = {null};
+        forEach(p -> {
+            if (!open.matches(p)) return;
+            LocalDate d = LocalDate.ofInstant(p.published(), ZoneOffset.UTC);
+            if (d.isAfter(day) && (best[0] == null || d.isBefore(best[0]))) best[0] = d;
+        });
+        return Optional.ofNullable(best[0]);
+    }
+
     long count();
 
     /** Every paper in id order, streamed without holding them all in memory. */
@@ -87,6 +142,9 @@ public interface PaperStore {
 
     /** A paper and the change sequence of its latest write. */
     record Change(long sequence, Paper paper) {}
+
+    /** One hub entry and the id of the paper it features. */
+    record Listing(String paperId, HubEntry entry) {}
 
     /** A paper on a hub's list of {@code day}; its {@link HubEntry} for that day is among its hub entries. */
     record Featured(LocalDate day, Paper paper) {

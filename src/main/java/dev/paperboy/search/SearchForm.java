@@ -64,9 +64,15 @@ public record SearchForm(String q, String cat, String since, String until, Strin
         }
 
         List<String> cats = new ArrayList<>(query.categories());
+        List<String> catsExcluded = new ArrayList<>(query.categoriesExcluded());
         if (!blank(cat)) {
             if (cat.length() > 200) return new Invalid("cat is too long");
-            for (String c : cat.split(",")) if (!c.isBlank()) cats.add(c.strip());
+            for (String c : cat.split(",")) {
+                String name = c.strip();
+                // "-cs.CV" excludes, as -cat: does in the query.
+                if (name.startsWith("-") && name.length() > 1) catsExcluded.add(name.substring(1).strip());
+                else if (!name.isEmpty() && !name.equals("-")) cats.add(name);
+            }
         }
         LocalDate from = query.since();
         if (!blank(since)) {
@@ -94,7 +100,7 @@ public record SearchForm(String q, String cat, String since, String until, Strin
             }
         }
         SearchQuery merged = new SearchQuery(query.text(), query.words(), query.phrases(), query.excluded(),
-                query.authors(), cats, from, to, query.arxivId(), required, excludedSaves);
+                query.authors(), cats, from, to, query.arxivId(), required, excludedSaves, catsExcluded);
         return new Valid(new SearchRequest(merged, m.orElse(SearchMode.HYBRID), o.orElse(SearchOrder.RELEVANCE),
                 off, lim));
     }

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * What someone typed into the search box, parsed: plain words score, {@code "phrases"} and {@code -word}
- * constrain, {@code author:}, {@code cat:}, {@code since:}, {@code until:} and {@code saves:} (budget-lens
- * resources, {@code -saves:} to exclude) filter. Never built from
+ * constrain, {@code author:}, {@code cat:} ({@code -cat:} to exclude), {@code since:}, {@code until:} and
+ * {@code saves:} (budget-lens resources, {@code -saves:} to exclude) filter. Never built from
  * Lucene syntax: the words are analysed as text, so no user character reaches a query parser.
  */
 public record SearchQuery(
@@ -27,7 +27,8 @@ public record SearchQuery(
         LocalDate until,
         Optional<ArxivId> arxivId,
         List<String> saves,
-        List<String> savesExcluded) {
+        List<String> savesExcluded,
+        List<String> categoriesExcluded) {
 
     /** The longest query accepted, in characters. */
     public static final int MAX_CHARS = 1_000;
@@ -43,6 +44,15 @@ public record SearchQuery(
         arxivId = arxivId == null ? Optional.empty() : arxivId;
         saves = saves == null ? List.of() : List.copyOf(saves);
         savesExcluded = savesExcluded == null ? List.of() : List.copyOf(savesExcluded);
+        categoriesExcluded = categoriesExcluded == null ? List.of() : List.copyOf(categoriesExcluded);
+    }
+
+    /** A query without category exclusions (the shape before {@code -cat:} existed). */
+    public SearchQuery(String text, List<String> words, List<String> phrases, List<String> excluded,
+            List<String> authors, List<String> categories, LocalDate since, LocalDate until,
+            Optional<ArxivId> arxivId, List<String> saves, List<String> savesExcluded) {
+        this(text, words, phrases, excluded, authors, categories, since, until, arxivId, saves, savesExcluded,
+                List.of());
     }
 
     /** A query without lens filters (the shape before {@code saves:} existed). */
@@ -55,7 +65,7 @@ public record SearchQuery(
     /** This query with other lens filters. */
     public SearchQuery withSaves(List<String> required, List<String> excludedResources) {
         return new SearchQuery(text, words, phrases, excluded, authors, categories, since, until, arxivId,
-                required, excludedResources);
+                required, excludedResources, categoriesExcluded);
     }
 
     /** The outcome of parsing: a query, or a problem to show the person (HTTP 400). */
@@ -111,6 +121,7 @@ public record SearchQuery(
         List<String> categories = new ArrayList<>();
         List<String> saves = new ArrayList<>();
         List<String> savesExcluded = new ArrayList<>();
+        List<String> categoriesExcluded = new ArrayList<>();
         LocalDate since = null;
         LocalDate until = null;
         int terms = 0;
@@ -137,6 +148,10 @@ public record SearchQuery(
             if ("saves".equals(key)) {
                 String problem = addResources(value, negate ? savesExcluded : saves);
                 if (problem != null) return new Invalid(problem);
+                continue;
+            }
+            if (negate && ("cat".equals(key) || "category".equals(key))) {
+                for (String cat : value.split(",")) if (!cat.isBlank()) categoriesExcluded.add(cat.strip());
                 continue;
             }
             if (key == null || negate) {
@@ -167,7 +182,7 @@ public record SearchQuery(
             return new Invalid("since: " + since + " is after until: " + until);
         }
         return new Ok(new SearchQuery(s, words, phrases, excluded, authors, categories, since, until, Optional.empty(),
-                saves, savesExcluded));
+                saves, savesExcluded, categoriesExcluded));
     }
 
     /**

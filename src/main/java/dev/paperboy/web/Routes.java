@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.HealthApi;
+import dev.paperboy.api.ListApi;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
 import io.javalin.config.RoutesConfig;
@@ -22,11 +23,16 @@ public final class Routes {
     private final FeedPages feeds;
     private final ApiDocsPage apiDocs;
     private final Conditional conditional;
+    private final ListPages lists; // null: no list pages (tests that build Routes without them)
+    private final ListApi listApi;
     private final byte[] stylesheet = resource("/web/style.css");
     private final byte[] copyScript = resource("/web/copy.js");
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
-            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional) {
+            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
+            ListPages lists, ListApi listApi) {
+        this.lists = lists;
+        this.listApi = listApi;
         this.pages = pages;
         this.searchPages = searchPages;
         this.paperApi = paperApi;
@@ -41,7 +47,17 @@ public final class Routes {
     void addTo(RoutesConfig r) {
         // Pages
         // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.
-        get(r, "/", conditional.page(pages::showHomePage));
+        if (lists != null) {
+            get(r, "/", conditional.page(lists::showHomePage));
+            // Before /papers/<id>, whose <id> (slashes allowed) would otherwise swallow them.
+            get(r, "/papers/date/{date}", conditional.page(lists::showDayPage));
+            get(r, "/papers/week/{week}", conditional.page(lists::showWeekPage));
+            get(r, "/papers/month/{month}", conditional.page(lists::showMonthPage));
+            get(r, "/trending", conditional.page(lists::showTrendingPage));
+            get(r, "/authors/{name}", conditional.page(lists::showAuthorPage));
+        } else {
+            get(r, "/", conditional.page(pages::showHomePage));
+        }
         get(r, "/search", conditional.page(searchPages::showSearchPage));
         // Before /papers/<id>, whose <id> would otherwise swallow the suffix.
         get(r, "/papers/<id>.bib", pages::showPaperBibTeX);
@@ -53,10 +69,16 @@ public final class Routes {
         get(r, "/papers.atom", feeds::sendNewestFeed);
         get(r, "/list/{category}.atom", feeds::sendCategoryFeed);
         get(r, "/search.atom", feeds::sendSearchFeed);
+        if (lists != null) get(r, "/list/{cat}", conditional.page(lists::showCategoryPage)); // after its .atom
         // JSON
         get(r, "/health", healthApi::showHealth);
         get(r, "/api/papers", paperApi::listPapers);
         get(r, "/api/search", searchApi::search);
+        if (listApi != null) {
+            get(r, "/api/daily", listApi::showDaily);
+            get(r, "/api/trending", listApi::showTrending);
+            get(r, "/api/list/{category}", listApi::showCategory);
+        }
         // Before /api/papers/<id>, whose <id> would otherwise swallow "/related".
         get(r, "/api/papers/<id>/related", searchApi::related);
         get(r, "/api/papers/<id>", paperApi::getPaper);

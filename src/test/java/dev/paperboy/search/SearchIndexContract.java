@@ -122,6 +122,15 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void minusCatExcludesACategoryOrAnArchive() {
+        assertEquals(Set.of("2406.00006", "2412.00012"), set(ids("cat:astro-ph -cat:astro-ph.GA", "hybrid")));
+        assertEquals(Set.of("2406.00006", "2412.00012"), set(ids("-cat:astro-ph.ga cat:astro-ph", "bm25")));
+        Set<String> all = set(ids("cat:astro-ph,cs.cv", "hybrid"));
+        assertEquals(Set.of("2403.00003", "2404.00004", "2411.00011"), set(ids("cat:astro-ph,cs.cv -cat:astro-ph", "hybrid")));
+        assertEquals(6, all.size());
+    }
+
+    @Test
     void sinceAndUntilFilterByDateInclusively() {
         assertEquals(Set.of("2501.00013", "2502.00014"), set(ids("since:2025", "hybrid")));
         assertEquals(Set.of("2401.00001", "2402.00002"), set(ids("until:2024-02", "hybrid")));

@@ -58,6 +58,24 @@ class SearchQueryTest {
     }
 
     @Test
+    void minusCatExcludesCategoriesAndIsAFilter() {
+        SearchQuery q = ok("graphs cat:cs -cat:cs.CV,cs.RO -category:math");
+        assertEquals(List.of("cs"), q.categories());
+        assertEquals(List.of("cs.CV", "cs.RO", "math"), q.categoriesExcluded());
+        assertEquals(List.of("graphs"), q.words());
+        assertEquals(List.of(), q.excluded());
+        assertTrue(ok("-cat:cs.CV").filtersOnly());
+    }
+
+    @Test
+    void aCatParameterWithAMinusExcludes() {
+        var v = new SearchForm("graphs", "cs,-cs.CV", "", "", "", "", "", "", List.of()).validate();
+        SearchQuery q = assertInstanceOf(SearchForm.Valid.class, v).request().query();
+        assertEquals(List.of("cs"), q.categories());
+        assertEquals(List.of("cs.CV"), q.categoriesExcluded());
+    }
+
+    @Test
     void minusExcludesAWordOrPhrase() {
         SearchQuery q = ok("transformers -vision -\"image classification\"");
         assertEquals(List.of("vision", "image classification"), q.excluded());

@@ -84,7 +84,7 @@ public final class LensPageBenchmark {
                 new HealthApi(app.papers(), Clock.systemUTC(), json, () -> 0), new ErrorPages(templates, json),
                 new FeedPages(app.papers(), Optional.empty(), lenses, new Conditional(Clock.systemUTC()),
                         "http://localhost", pageSize, "test"),
-                new ApiDocsPage(templates, new Conditional(Clock.systemUTC())), new Conditional(Clock.systemUTC()));
+                new ApiDocsPage(templates, new Conditional(Clock.systemUTC())), new Conditional(Clock.systemUTC()), null, null);
     }
 
     /** Mean wall time in µs to extract the lens of every paper in {@code page}, single-threaded, after a warm-up. */

@@ -304,25 +304,7 @@ public final class JdbiPaperStore implements PaperStore {
         String published = byCategory ? "c.published" : "p.published";
         String id = byCategory ? "c.paper_id" : "p.id";
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(published + " IS NOT NULL");
-        query.fromInstant().ifPresent(t -> {
-            where.append(" AND ").append(published).append(" >= ?");
-            args.add(PaperColumns.instantText(t));
-        });
-        query.untilInstant().ifPresent(t -> {
-            where.append(" AND ").append(published).append(" < ?");
-            args.add(PaperColumns.instantText(t));
-        });
-        after.ifPresent(k -> {
-            where.append(" AND (").append(published).append(", ").append(id).append(") < (?, ?)");
-            args.add(PaperColumns.instantText(k.at()));
-            args.add(k.id());
-        });
-        if (byCategory) where.append(" AND ").append(inCategories("c", query.categories(), false, args));
-        if (!query.excluded().isEmpty()) {
-            where.append(" AND NOT EXISTS (SELECT 1 FROM paper_categories x WHERE x.paper_id = ").append(id)
-                    .append(" AND ").append(inCategories("x", query.excluded(), true, args)).append(')');
-        }
+        StringBuilder where = ListingSql.where(query, after, args);
         String order = " ORDER BY " + published + " DESC NULLS LAST, " + id + " DESC LIMIT ?";
         args.add(limit + 1);
         List<Paper> papers = read("list newest papers", c -> {
@@ -336,6 +318,51 @@ public final class JdbiPaperStore implements PaperStore {
             return inOrder(ids, decodeAll(c, Rows.rowsWithIds(c, ids)));
         });
         return Page.of(papers, limit, p -> new PageKey(p.published(), p.id()));
+    }
+
+    @Override
+    public List<Listing> featuredEntries(LocalDate from, LocalDate to) {
+        String sql = "SELECT " + Rows.HUB_COLUMNS + " FROM hub_entries WHERE list_date >= ? AND list_date <= ?"
+                + " ORDER BY list_date DESC, paper_id DESC, hub";
+        return read("list featured entries from " + from + " to " + to, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, from.toString());
+                s.setString(2, to.toString());
+                List<Listing> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) out.add(new Listing(rs.getString(1), Rows.hubEntry(rs)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<LocalDate> featuredDayNear(LocalDate day, boolean later) {
+        // The first row of the (list_date) index in either direction: one index probe, whatever the range holds.
+        String sql = later ? "SELECT list_date, NULL FROM hub_entries WHERE list_date > ? ORDER BY list_date LIMIT 1"
+                : "SELECT list_date, NULL FROM hub_entries WHERE list_date < ? ORDER BY list_date DESC LIMIT 1";
+        List<String[]> found = read("find the featured day near " + day, c -> Rows.pairs(c, sql, day.toString()));
+        return found.isEmpty() || found.getFirst()[0] == null ? Optional.empty()
+                : Optional.of(LocalDate.parse(found.getFirst()[0]));
+    }
+
+    @Override
+    public Optional<LocalDate> publishedDayNear(PaperQuery query, LocalDate day, boolean later) {
+        PaperQuery q = new PaperQuery(query.categories(), query.excluded(),
+                later ? Optional.of(day.plusDays(1)) : Optional.empty(),
+                later ? Optional.empty() : Optional.of(day.minusDays(1)));
+        boolean byCategory = !q.categories().isEmpty();
+        String published = byCategory ? "c.published" : "p.published";
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = ListingSql.where(q, Optional.empty(), args);
+        String table = byCategory ? "paper_categories c" : "papers p";
+        // The first row of the (category | archive | papers, published) index in the right direction.
+        String sql = "SELECT " + published + ", NULL FROM " + table + " WHERE " + where
+                + " ORDER BY " + published + (later ? " ASC" : " DESC") + " LIMIT 1";
+        List<String[]> found = read("find the publication day near " + day, c -> Rows.pairs(c, sql, args.toArray()));
+        if (found.isEmpty() || found.getFirst()[0] == null) return Optional.empty();
+        return Optional.of(LocalDate.ofInstant(Instant.parse(found.getFirst()[0]), ZoneOffset.UTC));
     }
 
     @Override
@@ -361,24 +388,6 @@ public final class JdbiPaperStore implements PaperStore {
             return out;
         });
         return Page.of(items, limit, f -> new PageKey(Featured.at(f.day()), f.paper().id()));
-    }
-
-    /**
-     * The condition "in one of these categories or archives" on {@code alias}'s paper_categories row;
-     * {@code byPaper} when the row is looked up by paper id, which must then pick the primary key.
-     */
-    private static String inCategories(String alias, List<String> names, boolean byPaper, List<Object> args) {
-        List<String> categories = names.stream().filter(n -> n.indexOf('.') >= 0).toList();
-        List<String> archives = names.stream().filter(n -> n.indexOf('.') < 0).toList();
-        List<String> terms = new ArrayList<>(2);
-        if (!categories.isEmpty()) terms.add(alias + ".category IN (" + Rows.placeholders(categories.size()) + ")");
-        // Without stats SQLite prefers the archive index (archive = ?) to the primary key (paper_id = ?) and
-        // then walks every row of the archive per paper: an expression keeps that index out of the choice.
-        String archive = byPaper ? alias + ".archive || ''" : alias + ".archive";
-        if (!archives.isEmpty()) terms.add(archive + " IN (" + Rows.placeholders(archives.size()) + ")");
-        args.addAll(categories);
-        args.addAll(archives);
-        return "(" + String.join(" OR ", terms) + ")";
     }
 
     /** The papers in the order of {@code ids}. */

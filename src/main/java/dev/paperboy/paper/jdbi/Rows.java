@@ -91,18 +91,20 @@ final class Rows {
                     + " WHERE paper_id IN (" + placeholders(chunk.size()) + ") ORDER BY paper_id, list_date, hub")) {
                 for (int i = 0; i < chunk.size(); i++) s.setString(i + 1, chunk.get(i));
                 try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        int stars = rs.getInt(7);
-                        Integer githubStars = rs.wasNull() ? null : stars;
-                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HubEntry(
-                                rs.getString(2), LocalDate.parse(rs.getString(3)), rs.getString(4),
-                                rs.getInt(5), rs.getInt(6), githubStars));
-                    }
+                    while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(hubEntry(rs));
                 }
             }
         }
         out.replaceAll((id, list) -> List.copyOf(list));
         return out;
+    }
+
+    /** The hub entry of a row selected as {@link #HUB_COLUMNS}. */
+    static HubEntry hubEntry(ResultSet rs) throws SQLException {
+        int stars = rs.getInt(7);
+        Integer githubStars = rs.wasNull() ? null : stars;
+        return new HubEntry(rs.getString(2), LocalDate.parse(rs.getString(3)), rs.getString(4), rs.getInt(5),
+                rs.getInt(6), githubStars);
     }
 
     static String placeholders(int n) {

@@ -101,11 +101,7 @@ final class LuceneQueries {
         boolean any = false;
         if (!q.categories().isEmpty()) {
             BooleanQuery.Builder cats = new BooleanQuery.Builder();
-            for (String c : q.categories()) {
-                String lc = c.toLowerCase(Locale.ROOT);
-                cats.add(new TermQuery(lc.contains(".") ? new Term(Fields.CATEGORY, lc) : new Term(Fields.ARCHIVE, lc)),
-                        Occur.SHOULD);
-            }
+            for (String c : q.categories()) cats.add(categoryQuery(c), Occur.SHOULD);
             b.add(cats.build(), Occur.FILTER);
             any = true;
         }
@@ -134,6 +130,10 @@ final class LuceneQueries {
             any = true;
         }
         boolean negative = false;
+        for (String c : q.categoriesExcluded()) {
+            b.add(categoryQuery(c), Occur.MUST_NOT);
+            negative = true;
+        }
         for (String r : q.savesExcluded()) {
             b.add(new TermQuery(new Term(Fields.SAVES, r)), Occur.MUST_NOT);
             negative = true;
@@ -148,6 +148,12 @@ final class LuceneQueries {
         if (!any && !negative) return null;
         if (!any) b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
         return b.build();
+    }
+
+    /** A category ({@code cs.LG}) or, without a dot, an archive ({@code cs}). */
+    private static Query categoryQuery(String c) {
+        String lc = c.toLowerCase(Locale.ROOT);
+        return new TermQuery(lc.contains(".") ? new Term(Fields.CATEGORY, lc) : new Term(Fields.ARCHIVE, lc));
     }
 
     private List<Query> phrases(SearchQuery q) {
