@@ -2,6 +2,7 @@ package dev.paperboy.lens;
 
 import static dev.paperboy.lens.Cues.any;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +62,16 @@ final class ResourceCues {
     }
 
     private record Phrase(String text, String resource) {}
+
+    /** The phrase lists below, indexed for one pass per sentence (a holder: built after the lists exist). */
+    private static final class Indexes {
+        static final WordStartPhrases RESOURCE = new WordStartPhrases(texts(RESOURCE_PHRASES));
+        static final WordStartPhrases SAVED_NOUN = new WordStartPhrases(texts(SAVED_NOUNS));
+
+        private static List<String> texts(List<Phrase> phrases) {
+            return phrases.stream().map(Phrase::text).toList();
+        }
+    }
 
     /** Phrases that put a resource forward as something the work saves or works within. */
     private static final List<Phrase> RESOURCE_PHRASES = List.of(
@@ -205,8 +216,11 @@ final class ResourceCues {
             addAll(found, ResourceEvidence.Kind.TITLE_RULE, role, ev);
         }
         Set<String> framed = new LinkedHashSet<>();
-        for (Phrase ph : RESOURCE_PHRASES) {
-            if (found.contains(ph.resource) || !containsAtWordStart(sentence, ph.text)) continue;
+        boolean[] present = Indexes.RESOURCE.present(sentence);
+        for (int k = 0; k < present.length; k++) {
+            if (!present[k]) continue;
+            Phrase ph = RESOURCE_PHRASES.get(k);
+            if (found.contains(ph.resource)) continue;
             if (NOT_AFTER_AT.contains(ph.text) && onlyAfterAt(sentence, ph.text)) continue;
             if (ph.text.equals("accelerat") && !any(sentence, COMPUTE_OBJECTS)) continue;
             if (NEED_DIRECTION.contains(ph.text) && !directed(sentence, ph.text)) continue;
@@ -312,8 +326,10 @@ final class ResourceCues {
 
     /** "15% memory reduction", "KV cache compression", "annotation-free", "compute-efficient". */
     private static void savedAfterNouns(String sentence, Set<String> out) {
-        for (Phrase ph : SAVED_NOUNS) {
-            if (out.contains(ph.resource)) continue;
+        boolean[] present = Indexes.SAVED_NOUN.present(sentence);
+        for (int k = 0; k < present.length; k++) {
+            Phrase ph = SAVED_NOUNS.get(k);
+            if (!present[k] || out.contains(ph.resource)) continue;
             for (int i = sentence.indexOf(ph.text); i >= 0; i = sentence.indexOf(ph.text, i + 1)) {
                 if (i > 0 && Character.isLetterOrDigit(sentence.charAt(i - 1))) continue;
                 int e = i + ph.text.length();
@@ -399,8 +415,23 @@ final class ResourceCues {
         return false;
     }
 
-    private static String[] words(String sentence) {
-        return sentence.strip().split("\\s+");
+    /** The sentence split at runs of whitespace, as {@code strip().split("\\s+")} does, without a regex. */
+    static String[] words(String sentence) {
+        String s = sentence.strip();
+        List<String> out = new ArrayList<>();
+        int n = s.length(), start = 0;
+        for (int i = 0; i < n; i++) {
+            if (!isSpace(s.charAt(i))) continue;
+            if (i > start) out.add(s.substring(start, i)); // strip() left no space at either end
+            while (i + 1 < n && isSpace(s.charAt(i + 1))) i++;
+            start = i + 1;
+        }
+        if (start < n || out.isEmpty()) out.add(s.substring(start));
+        return out.toArray(String[]::new);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static boolean endsClause(String word) {
