@@ -4,11 +4,7 @@ import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** The one route table of the site and the API; App builds the handlers it dispatches to. */
 public final class Routes {
@@ -19,7 +15,7 @@ public final class Routes {
     private final SearchApi searchApi;
     private final HealthApi healthApi;
     private final ErrorPages errors;
-    private final byte[] stylesheet = resource("/web/style.css");
+    private final StaticAssets assets = StaticAssets.bundled();
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors) {
@@ -36,7 +32,9 @@ public final class Routes {
         get(r, "/", pages::showHomePage);
         get(r, "/search", searchPages::showSearchPage);
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
-        get(r, "/static/style.css", this::sendStylesheet);
+        // Static files (stylesheet, script, icon, htmx), from the jar
+        get(r, "/static/{file}", assets::send);
+        get(r, "/favicon.ico", assets::sendFavicon);
         // JSON
         get(r, "/health", healthApi::showHealth);
         get(r, "/api/papers", paperApi::listPapers);
@@ -57,19 +55,5 @@ public final class Routes {
     private static void get(RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
         r.head(path, handler);
-    }
-
-    private void sendStylesheet(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType("text/css; charset=utf-8").result(stylesheet);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = Routes.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("web: resource " + name + " is missing from the jar");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("web: unable to read resource " + name, e);
-        }
     }
 }
