@@ -40,6 +40,7 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
     private final List<String> fixtures;
     private final List<RunningApp> apps = new ArrayList<>();
     private HeadlessChromium browser;
+    private HeadlessChromium noScript;
     private String unavailable;
     private RunningApp main;
 
@@ -74,8 +75,10 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
     public void afterAll(ExtensionContext context) {
         try {
             if (browser != null) browser.close();
+            if (noScript != null) noScript.close();
         } finally {
             browser = null;
+            noScript = null;
             main = null;
             for (RunningApp app : List.copyOf(apps)) app.close();
         }
@@ -84,6 +87,17 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
     /** The browser shared by this class's tests. */
     HeadlessChromium browser() {
         return browser;
+    }
+
+    /** A second browser, started on first use and shared by the class's tests, in which pages run no JavaScript. */
+    HeadlessChromium browserWithoutJavaScript() {
+        if (noScript == null) noScript = HeadlessChromium.start(false);
+        return noScript;
+    }
+
+    /** The browser with JavaScript on or off. */
+    HeadlessChromium browser(boolean javascript) {
+        return javascript ? browser() : browserWithoutJavaScript();
     }
 
     /** The app with the fixtures' papers. */
