@@ -73,9 +73,8 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
 
     @Override
     public void afterAll(ExtensionContext context) {
-        try {
-            if (browser != null) browser.close();
-            if (noScript != null) noScript.close();
+        try (HeadlessChromium first = browser; HeadlessChromium second = noScript) {
+            // both closed, even when closing one fails
         } finally {
             browser = null;
             noScript = null;
