@@ -73,14 +73,22 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
 
     @Override
     public void afterAll(ExtensionContext context) {
-        try (HeadlessChromium first = browser; HeadlessChromium second = noScript) {
-            // both closed, even when closing one fails
+        try {
+            if (browser != null) browser.close();
         } finally {
-            browser = null;
-            noScript = null;
-            main = null;
-            for (RunningApp app : List.copyOf(apps)) app.close();
+            try {
+                if (noScript != null) noScript.close();
+            } finally {
+                closeApps();
+            }
         }
+    }
+
+    private void closeApps() {
+        browser = null;
+        noScript = null;
+        main = null;
+        for (RunningApp app : List.copyOf(apps)) app.close();
     }
 
     /** The browser shared by this class's tests. */
