@@ -38,20 +38,29 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
 
     private final int pageSize;
     private final List<String> fixtures;
+    private final java.util.Map<Key, String> settings;
     private final List<RunningApp> apps = new ArrayList<>();
     private HeadlessChromium browser;
     private HeadlessChromium noScript;
     private String unavailable;
     private RunningApp main;
 
-    private BrowserSite(int pageSize, List<String> fixtures) {
+    private BrowserSite(int pageSize, List<String> fixtures, java.util.Map<Key, String> settings) {
         this.pageSize = pageSize;
         this.fixtures = List.copyOf(fixtures);
+        this.settings = java.util.Map.copyOf(settings);
+    }
+
+    /** The same site with one more setting for its apps (e.g. {@code Key.EMBED, "false"}). */
+    BrowserSite with(Key key, String value) {
+        var more = new java.util.HashMap<>(settings);
+        more.put(key, value);
+        return new BrowserSite(pageSize, fixtures, more);
     }
 
     /** A site showing {@code pageSize} papers per page, with the papers of these classpath fixtures. */
     static BrowserSite withFixtures(int pageSize, String... fixtures) {
-        return new BrowserSite(pageSize, List.of(fixtures));
+        return new BrowserSite(pageSize, List.of(fixtures), java.util.Map.of());
     }
 
     @Override
@@ -136,6 +145,7 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
                 .with(Key.PORT, "0")
                 .with(Key.PAGE_SIZE, Integer.toString(pageSize))
                 .with(Key.BASE_URL, BASE_URL);
+        for (var s : settings.entrySet()) config = config.with(s.getKey(), s.getValue());
         App app = App.open(config, CLOCK);
         RunningApp running;
         try {

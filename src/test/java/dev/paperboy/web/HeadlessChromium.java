@@ -179,7 +179,10 @@ final class HeadlessChromium implements AutoCloseable {
     Path screenshotTo(Path file) {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            // Copied, not moved: a new file gets the usual permissions, not the private temp file's.
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(shot);
         } catch (IOException e) {
             throw new UncheckedIOException("browser: unable to save screenshot " + file, e);
         }
