@@ -179,10 +179,8 @@ final class HeadlessChromium implements AutoCloseable {
     Path screenshotTo(Path file) {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            // Copied, not moved: a new file gets the usual permissions, not the private temp file's.
-            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
-            Files.delete(shot);
+            // Written, not moved from Selenium's temp file: the file gets the usual permissions, not private ones.
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException("browser: unable to save screenshot " + file, e);
         }

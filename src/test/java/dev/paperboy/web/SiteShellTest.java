@@ -106,6 +106,14 @@ class SiteShellTest {
     }
 
     @Test
+    void staticFilesAreGzippedForClientsThatAcceptIt() throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(base + StaticAssets.href("htmx.min.js")))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", header(r, "Content-Encoding"));
+        assertTrue(r.body().length < 25_000, r.body().length + " bytes");
+    }
+
+    @Test
     void plainNamesStillAnswerButAreCachedBriefly() throws Exception {
         var r = get("/static/style.css");
         assertEquals(200, r.statusCode());
