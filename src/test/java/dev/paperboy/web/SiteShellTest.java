@@ -186,6 +186,16 @@ class SiteShellTest {
     }
 
     @Test
+    void thePaperPageHasOpenGraphTagsAndItsCanonicalUrl() throws Exception {
+        String page = text("/papers/2403.12345");
+        assertTrue(page.contains("<link rel=\"canonical\" href=\"https://papers.example/papers/2403.12345\">"), page);
+        assertTrue(page.contains("<meta property=\"og:type\" content=\"article\">"), page);
+        assertTrue(page.contains("<meta property=\"og:title\" content=\"Attention Is Most of What You Need\">"), page);
+        assertTrue(page.contains("<meta property=\"og:url\" content=\"https://papers.example/papers/2403.12345\">"), page);
+        assertTrue(page.contains("<meta property=\"og:description\" content=\"We study &lt;b>attention"), page);
+    }
+
+    @Test
     void descriptionsAreCutAtAWordAndFallBackWhenEmpty() {
         String longText = "word ".repeat(100);
         String d = Views.description(longText, "fallback");
