@@ -2,11 +2,11 @@
 // Keys (ignored while typing in a field or with Ctrl/Alt/Meta held):
 //   j / k  focus the next / previous card and mark it     o  open the focused card's paper
 //   /      focus the search box
-// A card is an element with class "card", or an item of a list of papers (ol.papers > li); "o" follows its a.title.
+// Cards are the elements with class "card" or, on a page without any, the items of lists of papers (ol.papers > li);
+// "o" follows the card's a.title (else its first link).
 (function () {
   'use strict';
 
-  var CARDS = '.card, ol.papers > li';
 
   function typing(target) {
     if (!target || !target.tagName) return false;
@@ -15,7 +15,9 @@
   }
 
   function cards() {
-    return Array.prototype.slice.call(document.querySelectorAll(CARDS));
+    var found = document.querySelectorAll('.card');
+    if (found.length === 0) found = document.querySelectorAll('ol.papers > li');
+    return Array.prototype.slice.call(found);
   }
 
   function current(list) {
@@ -80,9 +82,13 @@
 
   // A click or Tab into a card makes it the current one, so j/k continue from where the reader is.
   document.addEventListener('focusin', function (e) {
-    var card = e.target && e.target.closest ? e.target.closest(CARDS) : null;
+    var list = cards();
+    var card = null;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].contains(e.target)) card = list[i];
+    }
     if (!card) return;
-    cards().forEach(function (c) { if (c !== card) c.classList.remove('is-current'); });
+    list.forEach(function (c) { if (c !== card) c.classList.remove('is-current'); });
     card.classList.add('is-current');
   });
 })();

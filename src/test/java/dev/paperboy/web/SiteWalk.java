@@ -176,8 +176,7 @@ final class SiteWalk {
 
     /** The titles of the cards listed on this page, in order. */
     List<String> cardTitles() {
-        return driver().findElements(By.cssSelector("ol.papers > li a.title, .card a.title")).stream()
-                .map(WebElement::getText).toList();
+        return cards().stream().map(c -> c.findElement(By.cssSelector("a.title")).getText()).toList();
     }
 
     SiteWalk expectCards(List<String> titles) {
@@ -195,9 +194,15 @@ final class SiteWalk {
         return this;
     }
 
+    /** The cards as site.js finds them: elements of class "card", or else the items of ol.papers. */
+    List<WebElement> cards() {
+        List<WebElement> cards = driver().findElements(By.cssSelector(".card"));
+        return cards.isEmpty() ? driver().findElements(By.cssSelector("ol.papers > li")) : cards;
+    }
+
     /** Which card j/k marked (0-based), or -1 when none is. */
     int currentCard() {
-        List<WebElement> cards = driver().findElements(By.cssSelector("ol.papers > li, .card"));
+        List<WebElement> cards = cards();
         for (int i = 0; i < cards.size(); i++) {
             String cls = cards.get(i).getAttribute("class");
             if (cls != null && List.of(cls.split("\\s+")).contains("is-current")) return i;
@@ -208,7 +213,7 @@ final class SiteWalk {
     /** Card {@code index} is marked and holds the keyboard focus. */
     SiteWalk expectCurrentCard(int index) {
         assertEquals(index, currentCard(), "marked card in " + mode);
-        WebElement card = driver().findElements(By.cssSelector("ol.papers > li, .card")).get(index);
+        WebElement card = cards().get(index);
         assertEquals(card, driver().switchTo().activeElement(), "focused card in " + mode);
         return this;
     }
