@@ -117,6 +117,11 @@ final class SiteWalk {
         return this;
     }
 
+    /** Follows the link whose text is {@code text} (e.g. "Older →", a related paper's title) and waits for its page. */
+    SiteWalk followLink(String text) {
+        return follow(driver().findElement(By.linkText(text)));
+    }
+
     /** Follows a link and waits for the next page. */
     SiteWalk follow(WebElement link) {
         browser.follow(link);
@@ -186,6 +191,12 @@ final class SiteWalk {
 
     SiteWalk expectHeading(String text) {
         assertEquals(text, driver().findElement(By.cssSelector("main h1")).getText(), path() + " in " + mode);
+        return this;
+    }
+
+    /** The browser tab's title: the page's own title and " · Paperboy". */
+    SiteWalk expectTitle(String pageTitle) {
+        assertEquals(pageTitle + " · Paperboy", driver().getTitle(), path() + " in " + mode);
         return this;
     }
 

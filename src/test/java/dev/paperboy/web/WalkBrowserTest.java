@@ -40,9 +40,11 @@ class WalkBrowserTest {
     @MethodSource("modes")
     void fromTheHomePageToAPaperAndBack(SiteWalk.Mode mode) {
         SiteWalk.run(site, mode, walk -> walk
-                .openHome().expectCards(PAGE_1)
-                .openPaper(PAGE_1.get(1)).expectPath("/papers/2511.03210")
-                .back().expectPath("/").expectCards(PAGE_1));
+                .openHome().expectCards(PAGE_1).expectTitle("Newest papers")
+                .openPaper(PAGE_1.get(1)).expectPath("/papers/2511.03210").expectTitle(PAGE_1.get(1))
+                .back().expectPath("/").expectCards(PAGE_1)
+                .followLink("Older →").expectPath("/?page=2")
+                .followLink("← Newer").expectPath("/?page=1").expectCards(PAGE_1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,7 +62,7 @@ class WalkBrowserTest {
     void theNotFoundPageLeadsHome(SiteWalk.Mode mode) {
         SiteWalk.run(site, mode, walk -> walk
                 .open("/papers/2501.99999").expectHeading("Not found")
-                .follow(walk.driver().findElement(org.openqa.selenium.By.linkText("Back to the newest papers")))
+                .followLink("Back to the newest papers")
                 .expectPath("/").expectCards(PAGE_1));
     }
 
