@@ -75,7 +75,7 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * What pages may load: only this origin's files, no inline scripts or styles (templates hold no {@code <script>}
-     * bodies, {@code on…=} handlers or {@code style=} attributes: TemplatesStayInertTest), no plugins, no framing, and
+     * bodies, {@code on…=} handlers or {@code style=} attributes: SiteShellTest checks), no plugins, no framing, and
      * forms post only here. Images may also be {@code data:} URLs (small icons in CSS). A route that needs more (a
      * viewer page, say) may set its own header after this one: the last value set wins.
      */
