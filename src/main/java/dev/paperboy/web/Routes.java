@@ -5,11 +5,7 @@ import dev.paperboy.api.ListApi;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** The one route table of the site and the API; App builds the handlers it dispatches to. */
 public final class Routes {
@@ -25,8 +21,7 @@ public final class Routes {
     private final Conditional conditional;
     private final ListPages lists; // null: no list pages (tests that build Routes without them)
     private final ListApi listApi;
-    private final byte[] stylesheet = resource("/web/style.css");
-    private final byte[] copyScript = resource("/web/copy.js");
+    private final StaticAssets assets = StaticAssets.bundled();
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
@@ -63,8 +58,9 @@ public final class Routes {
         get(r, "/papers/<id>.bib", pages::showPaperBibTeX);
         get(r, "/papers/<id>.md", pages::showPaperMarkdown);
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
-        get(r, "/static/style.css", this::sendStylesheet);
-        get(r, "/static/copy.js", this::sendCopyScript);
+        // Static files (stylesheet, scripts, icon, htmx), from the jar at hashed URLs (StaticAssets)
+        get(r, "/static/{file}", assets::send);
+        get(r, "/favicon.ico", assets::sendFavicon);
         // Feeds: a list page at P has its feed at P.atom (FeedPages). Before any /list/{category} page route.
         get(r, "/papers.atom", feeds::sendNewestFeed);
         get(r, "/list/{category}.atom", feeds::sendCategoryFeed);
@@ -98,24 +94,5 @@ public final class Routes {
     private static void get(RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
         r.head(path, handler);
-    }
-
-    private void sendStylesheet(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType("text/css; charset=utf-8").result(stylesheet);
-    }
-
-    private void sendCopyScript(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType("text/javascript; charset=utf-8").result(copyScript);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = Routes.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("web: resource " + name + " is missing from the jar");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("web: unable to read resource " + name, e);
-        }
     }
 }

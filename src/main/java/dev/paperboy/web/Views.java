@@ -219,4 +219,18 @@ public final class Views {
 
     /** A piece of a type's text; {@code href} links to a named schema on the page, null for plain text. */
     public record TypePart(String text, String href) {}
+    /** Longest {@code <meta name="description">}: search engines show about this many characters. */
+    static final int DESCRIPTION_CHARS = 160;
+
+    /**
+     * A page's {@code <meta name="description">} from a longer text (or {@code fallback} when it is blank): whitespace
+     * folded, cut at a word, "…" added.
+     */
+    public static String description(String text, String fallback) {
+        String t = text == null || text.isBlank() ? fallback : text;
+        t = t.strip().replaceAll("\\s+", " ");
+        if (t.length() <= DESCRIPTION_CHARS) return t;
+        int cut = t.lastIndexOf(' ', DESCRIPTION_CHARS - 1);
+        return t.substring(0, cut > DESCRIPTION_CHARS / 2 ? cut : DESCRIPTION_CHARS - 1) + "…";
+    }
 }

@@ -82,11 +82,24 @@ public final class WebServer implements AutoCloseable {
         javalin.stop();
     }
 
-    /** The headers every answer carries, pages, JSON and errors alike. */
+    /**
+     * What pages may load: only this origin's files, no inline scripts or styles (templates hold no {@code <script>}
+     * bodies, {@code on…=} handlers or {@code style=} attributes: SiteShellTest checks), no plugins, no framing, and
+     * forms post only here. Images may also be {@code data:} URLs (small icons in CSS). A route that needs more (a
+     * viewer page, say) may set its own header after this one: the last value set wins.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The headers every answer carries, pages, JSON, static files and errors alike. */
     static void securityHeaders(BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         header.accept("X-Content-Type-Options", "nosniff");
-        header.accept("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        // Links out (arXiv, code, project pages) carry no referrer at all; stricter than strict-origin-when-cross-origin.
         header.accept("Referrer-Policy", "same-origin");
+        // For browsers that predate frame-ancestors.
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
     }
 
     /** The methods Javalin found for the path ("GET, HEAD"), under whichever key it chose for the client. */

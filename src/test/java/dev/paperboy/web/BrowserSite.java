@@ -38,19 +38,29 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
 
     private final int pageSize;
     private final List<String> fixtures;
+    private final java.util.Map<Key, String> settings;
     private final List<RunningApp> apps = new ArrayList<>();
     private HeadlessChromium browser;
+    private HeadlessChromium noScript;
     private String unavailable;
     private RunningApp main;
 
-    private BrowserSite(int pageSize, List<String> fixtures) {
+    private BrowserSite(int pageSize, List<String> fixtures, java.util.Map<Key, String> settings) {
         this.pageSize = pageSize;
         this.fixtures = List.copyOf(fixtures);
+        this.settings = java.util.Map.copyOf(settings);
+    }
+
+    /** The same site with one more setting for its apps (e.g. {@code Key.EMBED, "false"}). */
+    BrowserSite with(Key key, String value) {
+        var more = new java.util.HashMap<>(settings);
+        more.put(key, value);
+        return new BrowserSite(pageSize, fixtures, more);
     }
 
     /** A site showing {@code pageSize} papers per page, with the papers of these classpath fixtures. */
     static BrowserSite withFixtures(int pageSize, String... fixtures) {
-        return new BrowserSite(pageSize, List.of(fixtures));
+        return new BrowserSite(pageSize, List.of(fixtures), java.util.Map.of());
     }
 
     @Override
@@ -75,15 +85,35 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
         try {
             if (browser != null) browser.close();
         } finally {
-            browser = null;
-            main = null;
-            for (RunningApp app : List.copyOf(apps)) app.close();
+            try {
+                if (noScript != null) noScript.close();
+            } finally {
+                closeApps();
+            }
         }
+    }
+
+    private void closeApps() {
+        browser = null;
+        noScript = null;
+        main = null;
+        for (RunningApp app : List.copyOf(apps)) app.close();
     }
 
     /** The browser shared by this class's tests. */
     HeadlessChromium browser() {
         return browser;
+    }
+
+    /** A second browser, started on first use and shared by the class's tests, in which pages run no JavaScript. */
+    HeadlessChromium browserWithoutJavaScript() {
+        if (noScript == null) noScript = HeadlessChromium.start(false);
+        return noScript;
+    }
+
+    /** The browser with JavaScript on or off. */
+    HeadlessChromium browser(boolean javascript) {
+        return javascript ? browser() : browserWithoutJavaScript();
     }
 
     /** The app with the fixtures' papers. */
@@ -115,6 +145,7 @@ final class BrowserSite implements BeforeAllCallback, BeforeEachCallback, AfterA
                 .with(Key.PORT, "0")
                 .with(Key.PAGE_SIZE, Integer.toString(pageSize))
                 .with(Key.BASE_URL, BASE_URL);
+        for (var s : settings.entrySet()) config = config.with(s.getKey(), s.getValue());
         App app = App.open(config, CLOCK);
         RunningApp running;
         try {

@@ -64,6 +64,15 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a fresh headless Chromium with its own throwaway profile. */
     static HeadlessChromium start() {
+        return start(true);
+    }
+
+    /**
+     * Starts a fresh headless Chromium with its own throwaway profile; with {@code javascript} false, pages run no
+     * script at all (Chrome's content setting, as a reader who turned JavaScript off has it). WebDriver's own
+     * commands still work.
+     */
+    static HeadlessChromium start(boolean javascript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("paperboy-chromium-");
@@ -79,6 +88,9 @@ final class HeadlessChromium implements AutoCloseable {
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--lang=en-US",
                 "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
                 "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
@@ -130,6 +142,49 @@ final class HeadlessChromium implements AutoCloseable {
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    /** A width and height to view pages at; phones are emulated as mobile (the viewport meta tag applies). */
+    enum Viewport {
+        DESKTOP(DESKTOP_WIDTH, DESKTOP_HEIGHT, false),
+        PHONE(390, 844, true);
+
+        final int width;
+        final int height;
+        final boolean mobile;
+
+        Viewport(int width, int height, boolean mobile) {
+            this.width = width;
+            this.height = height;
+            this.mobile = mobile;
+        }
+    }
+
+    /** Runs {@code body} at {@code viewport} (the window's own size for the desktop), then restores the desktop. */
+    void at(Viewport viewport, Runnable body) {
+        if (viewport.mobile) {
+            asPhone(viewport.width, viewport.height, body);
+        } else {
+            body.run();
+        }
+    }
+
+    /** Emulates the system's colour preference, "light" or "dark", for {@code prefers-color-scheme}, until changed. */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of(
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** Saves a PNG of the viewport as {@code file} (its directory is created), and returns it. */
+    Path screenshotTo(Path file) {
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            // Written, not moved from Selenium's temp file: the file gets the usual permissions, not private ones.
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("browser: unable to save screenshot " + file, e);
+        }
+        return file;
     }
 
     /** A number computed by a JavaScript expression in the current page. */

@@ -78,7 +78,7 @@ class WebServerTest {
     private static void assertErrorPage(HttpResponse<String> r, int status) {
         assertEquals(status, r.statusCode(), r.body());
         assertEquals("text/html;charset=utf-8", contentType(r));
-        assertTrue(r.body().contains("<link rel=\"stylesheet\" href=\"/static/style.css\">"), r.body());
+        assertTrue(r.body().contains("<link rel=\"stylesheet\" href=\"" + StaticAssets.href("style.css") + "\">"), r.body());
         assertTrue(r.body().contains("Back to the newest papers"), r.body());
     }
 
