@@ -62,6 +62,12 @@ public final class ListViews {
             return empty != null;
         }
 
+        /** The page's {@code <meta name="description">}. */
+        public String description() {
+            return Views.description(heading + ": " + plural(total, "paper") + " on Paperboy, with authors, categories,"
+                    + " Hugging Face votes and what each one saves.", title);
+        }
+
         /** Where the filter form goes: the path without its query (a GET form replaces the query). */
         public String formAction() {
             int q = path.indexOf('?');

@@ -30,15 +30,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccessibilityBrowserTest {
 
     @RegisterExtension
-    static final BrowserSite site = BrowserSite.withFixtures(2, "fixtures/web/five-papers.atom.xml");
+    static final BrowserSite site = BrowserSite.withFixtures(2, "fixtures/web/five-papers.atom.xml",
+            "fixtures/web/featured-papers.jsonl");
 
     /**
-     * One path of each kind of page, with the status it answers. Add new pages here (the day, week, month, trending,
-     * category and author lists, /api): each is then checked at both widths in both schemes.
+     * One path of each kind of page, with the status it answers. Add new pages here: each is then checked at both
+     * widths in both schemes. The featured fixture's days are 10, 11 and 13 November 2025 (week 46).
      */
     static final List<Page> PAGES = List.of(
             new Page("home", "/", 200),
-            new Page("home, later page", "/?page=2", 200),
+            new Page("list, later page", "/papers/week/2025-W46?page=2", 200),
+            new Page("featured day", "/papers/date/2025-11-11", 200),
+            new Page("featured week", "/papers/week/2025-W46", 200),
+            new Page("featured month", "/papers/month/2025-11", 200),
+            new Page("trending", "/trending", 200),
+            new Page("category list", "/list/cs.LG", 200),
+            new Page("author", "/authors/Jonas%20Brandt", 200),
+            new Page("API", "/api", 200),
             new Page("paper", "/papers/2511.04321", 200),
             new Page("paper with an old-style id", "/papers/hep-th/9901001", 200),
             new Page("search form", "/search", 200),

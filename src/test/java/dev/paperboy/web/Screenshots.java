@@ -21,13 +21,19 @@ public final class Screenshots {
     /** A page to photograph: its file name stem and its path. */
     record Shot(String name, String path) {}
 
-    /** The pages photographed, in README order. New pages (day, week, trending, category…) go here. */
+    /**
+     * The pages photographed, in README order. The home page is the latest featured day (Thursday 13 November 2025 in
+     * the fixtures, whose clock is the 14th); the week and trending lists cover the fixture's three featured days.
+     */
     static final List<Shot> PAGES = List.of(
             new Shot("home", "/"),
-            new Shot("search", "/search?q=claim+verification"),
-            new Shot("paper", "/papers/2511.04321"));
+            new Shot("week", "/papers/week/2025-W46"),
+            new Shot("trending", "/trending"),
+            new Shot("paper", "/papers/2511.04321"),
+            new Shot("search", "/search?q=claim+verification"));
 
-    static final List<String> FIXTURES = List.of("fixtures/web/five-papers.atom.xml");
+    /** The browser tests' papers: five with lens findings, and five featured on a hub over three days. */
+    static final List<String> FIXTURES = List.of("fixtures/web/five-papers.atom.xml", "fixtures/web/featured-papers.jsonl");
 
     /** Papers per list page: the default 25, so the home page shows every fixture paper. */
     private static final int PAGE_SIZE = 25;

@@ -169,7 +169,9 @@ class SiteShellTest {
 
     @Test
     void everyPageHasATitleADescriptionASkipLinkAndOneMain() throws Exception {
-        for (String path : List.of("/", "/papers/2403.12345", "/search", "/search?q=attention", "/no/such/page")) {
+        for (String path : List.of("/", "/papers/2403.12345", "/search", "/search?q=attention", "/no/such/page",
+                "/papers/date/2024-03-18", "/papers/week/2024-W12", "/papers/month/2024-03", "/trending", "/list/cs.CL",
+                "/authors/Grace%20Hopper", "/api")) {
             String page = text(path);
             assertTrue(page.matches("(?s).*<title>[^<]+ · Paperboy</title>.*"), path);
             Matcher d = Pattern.compile("<meta name=\"description\" content=\"([^\"]+)\">").matcher(page);

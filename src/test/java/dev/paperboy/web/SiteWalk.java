@@ -24,9 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <pre>
  * SiteWalk.run(site, mode, walk -> walk.openHome().openPaper("A title").back());
  * </pre>
- * New pages add their steps here (e.g. {@code previousDay()}, {@code openWeek()}, {@code sortBy("trending")},
- * {@code expandAbstract(i)}, {@code copyBibtex()}, {@code followRelated(title)}, {@code subscribeToFeed()}), written to
- * pass both with and without JavaScript; steps that only make sense with it say so with {@link #javascript()}.
+ * New pages add their steps here, written to pass both with and without JavaScript; steps that only make sense with
+ * it say so with {@link #javascript()} (as {@link #copyBibtex()} does).
  */
 final class SiteWalk {
 
@@ -167,6 +166,104 @@ final class SiteWalk {
         new WebDriverWait(driver(), WAIT).until(ExpectedConditions.stalenessOf(page));
         arrived();
         expectHeading(expectedTitle);
+        return this;
+    }
+
+    // ---- Steps: the featured lists (hub) ----------------------------------------------------------------------------
+
+    /** Follows the list's link to the previous featured day (days with nothing featured are skipped). */
+    SiteWalk previousDay() {
+        return follow(driver().findElement(By.cssSelector("a[rel=prev]")));
+    }
+
+    /** Follows the list's "week" span link to the week of the day shown. */
+    SiteWalk openWeek() {
+        follow(driver().findElement(By.cssSelector("nav.spans a[href^='/papers/week/']")));
+        assertTrue(path().startsWith("/papers/week/"), path());
+        return this;
+    }
+
+    /** Follows the sort link labelled {@code label} (e.g. "Trending", "Votes"); it is then the current sort. */
+    SiteWalk sortBy(String label) {
+        WebElement link = driver().findElements(By.cssSelector("nav.sorts a")).stream()
+                .filter(a -> a.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no sort link " + label + " on " + path()));
+        follow(link);
+        assertEquals(label, driver().findElement(By.cssSelector("nav.sorts a[aria-current]")).getText(), mode.toString());
+        return this;
+    }
+
+    /** Opens card {@code index}'s full abstract in place (a details element: no page load, no script needed). */
+    SiteWalk expandAbstract(int index) {
+        String before = path();
+        WebElement card = cards().get(index);
+        WebElement full = card.findElement(By.cssSelector("details.card-abstract p.abstract"));
+        assertFalse(full.isDisplayed(), "the abstract is folded at first in " + mode);
+        card.findElement(By.cssSelector("details.card-abstract summary")).click();
+        assertTrue(full.isDisplayed(), "the abstract opened in place in " + mode);
+        assertEquals(before, path(), "expanding stays on the page");
+        return this;
+    }
+
+    // ---- Steps: the paper page --------------------------------------------------------------------------------------
+
+    /**
+     * With JavaScript: presses "Copy BibTeX" and checks the clipboard holds the BibTeX shown. Without it: no dead button
+     * shows, and the BibTeX text is on the page to select.
+     */
+    SiteWalk copyBibtex() {
+        WebElement bibtex = driver().findElement(By.id("bibtex"));
+        assertTrue(bibtex.isDisplayed() && bibtex.getText().startsWith("@misc{"), bibtex.getText());
+        WebElement button = driver().findElement(By.cssSelector("button[data-copy-target=bibtex]"));
+        if (!javascript()) {
+            assertFalse(button.isDisplayed(), "no copy button without JavaScript");
+            return this;
+        }
+        ((org.openqa.selenium.chrome.ChromeDriver) driver()).executeCdpCommand("Browser.grantPermissions",
+                java.util.Map.of("origin", site.url(""), "permissions",
+                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        assertTrue(button.isDisplayed(), "copy.js shows the button");
+        button.click();
+        WebElement status = driver().findElement(By.id("copy-status"));
+        new WebDriverWait(driver(), WAIT).until(d -> !status.getText().isEmpty());
+        assertEquals("Copied.", status.getText(), mode.toString());
+        Object clipboard = ((org.openqa.selenium.JavascriptExecutor) driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " navigator.clipboard.readText().then(done, e => done('ERR ' + e));");
+        assertEquals(bibtex.getAttribute("textContent").strip(), String.valueOf(clipboard).strip(), mode.toString());
+        return this;
+    }
+
+    /** Follows the first of the paper page's related papers; its page is headed by its title. */
+    SiteWalk followRelated() {
+        List<WebElement> related = driver().findElements(By.cssSelector("section.related a.title"));
+        assertFalse(related.isEmpty(), path() + " lists no related papers in " + mode);
+        String title = related.getFirst().getText();
+        follow(related.getFirst());
+        expectHeading(title);
+        return this;
+    }
+
+    // ---- Steps: feeds -----------------------------------------------------------------------------------------------
+
+    /**
+     * On a search page: the feed the page names in its head is the one its visible "Atom feed" link opens, and what
+     * that opens is an Atom document.
+     */
+    SiteWalk subscribeToSearchFeed() {
+        List<WebElement> alternates = driver().findElements(
+                By.cssSelector("head link[rel=alternate][type='application/atom+xml']"));
+        assertEquals(1, alternates.size(), "one feed named in the head of " + path());
+        String advertised = alternates.getFirst().getDomProperty("href");
+        WebElement link = driver().findElement(By.cssSelector("a.feed"));
+        assertEquals(advertised, link.getDomProperty("href"));
+        follow(link);
+        assertEquals(advertised, driver().getCurrentUrl(), mode.toString());
+        assertTrue(path().startsWith("/search.atom?"), path());
+        // Chromium shows a feed as its XML text.
+        String text = driver().findElement(By.tagName("body")).getText();
+        assertTrue(text.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+                "not an Atom feed: " + text.substring(0, Math.min(300, text.length())));
         return this;
     }
 
