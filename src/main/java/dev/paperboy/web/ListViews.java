@@ -62,6 +62,20 @@ public final class ListViews {
             return empty != null;
         }
 
+        /**
+         * The Atom feed a category page names (its path + ".atom", docs/feeds.md); null for the featured lists and
+         * author pages, which have no feed yet.
+         */
+        public String feedUrl() {
+            String p = formAction();
+            return p.startsWith("/list/") ? p + ".atom" : null;
+        }
+
+        /** The feed's name for readers: "New in cs.LG (Atom)". */
+        public String feedTitle() {
+            return feedUrl() == null ? null : "New in " + formAction().substring("/list/".length()) + " (Atom)";
+        }
+
         /** The page's {@code <meta name="description">}. */
         public String description() {
             return Views.description(heading + ": " + plural(total, "paper") + " on Paperboy, with authors, categories,"

@@ -218,6 +218,10 @@ class ListRoutesTest {
         assertTrue(lg.contains("href=\"/list/cs.LG?day=2024-03-15\""), lg);
         assertTrue(lg.contains("<form class=\"list-filter\" method=\"get\" action=\"/list/cs.LG\">"), lg);
         assertTrue(lg.contains("<input type=\"hidden\" name=\"day\" value=\"2024-03-17\">"), lg);
+        // The page names its feed in its head and links it visibly (docs/feeds.md).
+        assertTrue(lg.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"New in cs.LG (Atom)\""
+                + " href=\"/list/cs.LG.atom\">"), lg);
+        assertTrue(lg.contains("<a class=\"feed\" href=\"/list/cs.LG.atom\""), lg);
         String cs = ok("/list/cs?day=2024-03-15").body();
         assertOrder(cs, "Scaling laws", "Featured Monday");
         assertTrue(cs.contains("href=\"/list/cs?day=2024-03-17\""), cs);
