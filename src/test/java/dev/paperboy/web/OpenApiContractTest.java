@@ -135,8 +135,8 @@ class OpenApiContractTest {
     @Test
     void aRouteMissingFromTheDocumentIsReported() {
         List<WebServer.Route> routes = new ArrayList<>(site.web.routes());
-        routes.add(new WebServer.Route("GET", "/api/list/<category>"));
-        assertEquals(List.of("GET /api/list/{category}"), missingFromDocument(routes, doc));
+        routes.add(new WebServer.Route("GET", "/api/shelf/<name>"));
+        assertEquals(List.of("GET /api/shelf/{name}"), missingFromDocument(routes, doc));
     }
 
     @Test
