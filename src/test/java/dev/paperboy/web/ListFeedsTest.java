@@ -159,6 +159,20 @@ class ListFeedsTest {
     }
 
     @Test
+    void hostileTitlesAndAbstractsStayTextInEveryListFeed() throws Exception {
+        for (String path : List.of("/papers/date/2024-03-19.atom", "/papers/week/2024-W12.atom?sort=newest",
+                "/trending.atom?window=month&cat=cs.CV", "/authors/Alan%20Turing.atom", "/list/cs.CV.atom")) {
+            String xml = ok(path).body();
+            assertFalse(xml.contains("<script"), path);
+            assertFalse(xml.contains("<img"), path);
+            assertFalse(xml.toLowerCase().contains("javascript:alert(1)"), path + ": a script link is dropped");
+        }
+        Feed day = feed("/papers/date/2024-03-19.atom");
+        assertTrue(day.getEntries().stream().anyMatch(e -> e.getTitle().startsWith("<script>alert('title')</script>")),
+                "read back as the same text");
+    }
+
+    @Test
     void badInputToAListFeedIsAnErrorAsOnItsPage() throws Exception {
         assertEquals(404, get("/papers/date/2024-02-30.atom", Map.of()).statusCode());
         assertEquals(404, get("/papers/week/2021-W53.atom", Map.of()).statusCode());
