@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.App;
+import dev.paperboy.ingest.Admission;
 import dev.paperboy.ingest.FileImporter;
 import dev.paperboy.ingest.ImportProgress;
 import dev.paperboy.ingest.ImportReport;
@@ -41,7 +42,7 @@ public final class ImportCommand extends ConfiguredCommand {
                 report.failures().forEach(ctx.err()::println);
                 long unshown = report.failed() - report.failures().size();
                 if (unshown > 0) ctx.err().println(file + ": … and " + unshown + " more failed records");
-                report.notes().forEach(ctx.err()::println);
+                printNotes(file, report.notes());
                 ctx.out().println(report.summaryLine());
                 reports.add(report);
                 exit = Math.max(exit, report.exitCode());
@@ -50,6 +51,26 @@ public final class ImportCommand extends ConfiguredCommand {
         }
         ctx.out().println(ImportReport.totalLine(reports));
         return exit;
+    }
+
+    /** Notes shown per file before like ones are summed up; {@code --verbose} shows them all. */
+    static final int NOTES_SHOWN = 3;
+
+    /**
+     * The file's notes on stderr. Notes of one kind (categories that are not arXiv's: listings carry MSC and ACM
+     * classes there, on thousands of records of a large file) show the first few and then a count.
+     */
+    private void printNotes(Path file, List<String> notes) {
+        boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
+        int dropped = 0;
+        for (String note : notes) {
+            if (!verbose && note.contains(Admission.DROPPED_CATEGORIES) && ++dropped > NOTES_SHOWN) continue;
+            ctx.err().println(note);
+        }
+        if (dropped > NOTES_SHOWN) {
+            ctx.err().println(file + ": … and " + (dropped - NOTES_SHOWN) + " more records with " + Admission.DROPPED_CATEGORIES
+                    + " (MSC or ACM classes and the like); --verbose lists them");
+        }
     }
 
     /** A progress line redrawn in place on stderr, at most a few times a second. */

@@ -3,7 +3,6 @@ package dev.paperboy.cli;
 import dev.paperboy.App;
 import dev.paperboy.jobs.Jobs;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.search.embed.Embedder;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.search.embed.Embedder;

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * parser reads wraps its sink in this.
  */
 public final class Admission implements RecordSink {
+    /** What the note on a record with non-arXiv categories says (commands sum these notes up). */
+    public static final String DROPPED_CATEGORIES = "categories that are not arXiv categories dropped";
+
     private final RecordSink next;
     private long records;
 
@@ -31,7 +34,7 @@ public final class Admission implements RecordSink {
         Paper p = paper;
         if (!Categories.allValid(p.categories())) {
             List<String> invalid = p.categories().stream().filter(c -> !Categories.isValid(c)).toList();
-            next.note(place(where, p) + ": dropped categories that are not arXiv categories: "
+            next.note(place(where, p) + ": " + DROPPED_CATEGORIES + ": "
                     + invalid.stream().map(Admission::quote).collect(Collectors.joining(", ")));
             p = p.toBuilder().categories(p.categories().stream().filter(Categories::isValid).toList()).build();
         }

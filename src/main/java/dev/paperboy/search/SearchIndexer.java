@@ -38,6 +38,8 @@ public final class SearchIndexer {
     private final PaperIndex index;
     private final EmbeddingStore embeddings;
     private final Object catchUpLock = new Object();
+    /** Papers indexed by this process's last full rebuild; -1 before one. */
+    private volatile long rebuiltPapers = -1;
 
     /** {@code embeddings} may be null: the index then carries no vectors. */
     public SearchIndexer(PaperStore store, PaperIndex index, EmbeddingStore embeddings) {
@@ -100,7 +102,17 @@ public final class SearchIndexer {
         }, sequence);
         // Papers stored while rebuilding are picked up from the sequence taken before it started.
         catchUp();
+        rebuiltPapers = done[0];
         return done[0];
+    }
+
+    /**
+     * How many papers this process's last full rebuild indexed, if it made one: {@code reindex} on an index that
+     * was missing or outdated finds it rebuilt on open and does not rebuild it a second time.
+     */
+    public java.util.OptionalLong rebuiltPapers() {
+        long n = rebuiltPapers;
+        return n < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
     }
 
     /** Applies every store change after the index's committed sequence; returns how many papers. */

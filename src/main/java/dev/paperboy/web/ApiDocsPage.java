@@ -70,7 +70,7 @@ public final class ApiDocsPage {
                     JsonNode r = resolve(p, components);
                     params.add(new Views.ApiParam(r.path("name").asText(), r.path("in").asText(),
                             r.path("required").asBoolean(false), type(r.path("schema")),
-                            r.path("description").asText(""), r.has("example") ? r.get("example").asText() : ""));
+                            r.path("description").asText(""), example(r)));
                 }
                 List<Views.ApiResponse> responses = new ArrayList<>();
                 for (Iterator<Map.Entry<String, JsonNode>> rs = o.path("responses").fields(); rs.hasNext(); ) {
@@ -121,6 +121,14 @@ public final class ApiDocsPage {
     }
 
     /** A schema as readable text: "string | null", "array of [Hit]", "[Resource]", "one of: a, b". */
+    /** A parameter's example: its {@code example}, else the values of its {@code examples}, comma-separated. */
+    private static String example(JsonNode param) {
+        if (param.has("example")) return param.get("example").asText();
+        List<String> values = new ArrayList<>();
+        for (JsonNode e : param.path("examples")) values.add(e.path("value").asText());
+        return String.join(", ", values);
+    }
+
     static List<Views.TypePart> type(JsonNode s) {
         List<Views.TypePart> out = new ArrayList<>();
         appendType(s, out);

@@ -90,13 +90,18 @@ public final class Conditional {
      * caching and, when the client already has that page, becomes a 304. Other statuses pass through untouched.
      */
     public Handler page(Handler handler) {
+        return page(handler, Freshness.PAGE);
+    }
+
+    /** {@link #page(Handler)} with another freshness (a paper's BibTeX and Markdown: {@link Freshness#FEED}). */
+    public Handler page(Handler handler, Freshness freshness) {
         return ctx -> {
             handler.handle(ctx);
             if (ctx.statusCode() != 200) return;
             InputStream in = ctx.resultInputStream();
             if (in == null) return;
             byte[] body = in.readAllBytes();
-            ctx.result(notModified(ctx, Freshness.PAGE, etagOf(body)) ? new byte[0] : body);
+            ctx.result(notModified(ctx, freshness, etagOf(body)) ? new byte[0] : body);
         };
     }
 

@@ -62,56 +62,109 @@ public final class ListPages {
             newestPapers.showHomePage(ctx);
             return;
         }
-        renderFeatured(ctx, Period.day(latest.get()));
+        ListPage page = featuredList(ctx, Period.day(latest.get()), page(ctx));
+        ListViews.ListView view = ListViews.view(page, Period.day(latest.get()).path(), Sort.TRENDING, lenses);
+        templates.send(ctx, 200, "list.jte", view.withFeedUrl(ListViews.feedUrl("/", page.sort(), Sort.TRENDING, view.cat())));
     }
 
     /** GET /papers/date/{date}: the papers featured that day. */
     void showDayPage(Context ctx) {
-        String raw = ctx.pathParam("date");
-        renderFeatured(ctx, Period.parseDay(raw).orElseThrow(() -> new NotFoundResponse(
-                "There is no day " + shorten(raw) + ": days are written YYYY-MM-DD, like 2024-03-18.")));
+        renderFeatured(ctx, dayPeriod(ctx));
     }
 
     /** GET /papers/week/{week}: the papers featured in an ISO week. */
     void showWeekPage(Context ctx) {
-        String raw = ctx.pathParam("week");
-        renderFeatured(ctx, Period.parseWeek(raw).orElseThrow(() -> new NotFoundResponse(
-                "There is no week " + shorten(raw) + ": weeks are ISO weeks written YYYY-Www, like 2024-W12.")));
+        renderFeatured(ctx, weekPeriod(ctx));
     }
 
     /** GET /papers/month/{month}: the papers featured in a month. */
     void showMonthPage(Context ctx) {
-        String raw = ctx.pathParam("month");
-        renderFeatured(ctx, Period.parseMonth(raw).orElseThrow(() -> new NotFoundResponse(
-                "There is no month " + shorten(raw) + ": months are written YYYY-MM, like 2024-03.")));
+        renderFeatured(ctx, monthPeriod(ctx));
     }
 
     /** GET /trending?window=day|week|month. */
     void showTrendingPage(Context ctx) {
         TrendingWindow window = window(ctx.queryParam("window"));
-        ListPage page = lists.trending(window, sort(ctx, Sort.TRENDING), filter(ctx), page(ctx));
-        checkPage(page);
-        String path = window == TrendingWindow.WEEK ? "/trending" : "/trending?window=" + window.key();
-        ListViews.ListView view = ListViews.view(page, path, Sort.TRENDING, lenses);
+        ListPage page = trendingList(ctx, page(ctx));
+        ListViews.ListView view = ListViews.view(page, trendingPath(window), Sort.TRENDING, lenses);
         templates.send(ctx, 200, "list.jte", withTrendingSpans(view, window, page));
     }
 
     /** GET /list/{cat}?day=&after=: one announcement day of a category or archive. */
     void showCategoryPage(Context ctx) {
-        String category = category(ctx.pathParam("cat"));
-        ListPage page = lists.category(category, day(ctx.queryParam("day")), after(ctx.queryParam("after")),
-                sort(ctx, Sort.NEWEST), filter(ctx));
+        ListPage page = categoryList(ctx, ctx.pathParam("cat"));
+        String category = page.category().orElseThrow();
         templates.send(ctx, 200, "list.jte", ListViews.view(page, "/list/" + category
                 + page.period().map(p -> "?day=" + p.key()).orElse(""), Sort.NEWEST, lenses));
     }
 
     /** GET /authors/{name}: every paper by that name, newest first, as search's {@code author:} matches names. */
     void showAuthorPage(Context ctx) {
+        String name = authorName(ctx);
+        ListPage page = authorList(ctx, page(ctx));
+        templates.send(ctx, 200, "list.jte", ListViews.view(page, ListViews.authorUrl(name), Sort.NEWEST, lenses));
+    }
+
+    // The lists themselves, for the pages above and their feeds (ListFeeds): same input, same papers.
+
+    /** The latest featured day, if any: what the home page shows. */
+    Optional<LocalDate> latestFeaturedDay() {
+        return lists.latestFeaturedDay();
+    }
+
+    /** Page {@code page} of the papers featured in {@code period}, the request's sort and filter. */
+    ListPage featuredList(Context ctx, Period period, int page) {
+        ListPage p = lists.featured(period, sort(ctx, Sort.TRENDING), filter(ctx), page);
+        checkPage(p);
+        return p;
+    }
+
+    /** Page {@code page} of /trending with the request's window, sort and filter. */
+    ListPage trendingList(Context ctx, int page) {
+        ListPage p = lists.trending(window(ctx.queryParam("window")), sort(ctx, Sort.TRENDING), filter(ctx), page);
+        checkPage(p);
+        return p;
+    }
+
+    /** The category day of /list/{cat} for {@code rawCategory} and the request's day, after, sort and filter. */
+    ListPage categoryList(Context ctx, String rawCategory) {
+        return lists.category(category(rawCategory), day(ctx.queryParam("day")), after(ctx.queryParam("after")),
+                sort(ctx, Sort.NEWEST), filter(ctx));
+    }
+
+    /** Page {@code page} of /authors/{name} with the request's sort and filter. */
+    ListPage authorList(Context ctx, int page) {
+        ListPage p = authorPage(authorName(ctx), sort(ctx, Sort.NEWEST), filter(ctx), page);
+        checkPage(p);
+        return p;
+    }
+
+    static Period dayPeriod(Context ctx) {
+        String raw = ctx.pathParam("date");
+        return Period.parseDay(raw).orElseThrow(() -> new NotFoundResponse(
+                "There is no day " + shorten(raw) + ": days are written YYYY-MM-DD, like 2024-03-18."));
+    }
+
+    static Period weekPeriod(Context ctx) {
+        String raw = ctx.pathParam("week");
+        return Period.parseWeek(raw).orElseThrow(() -> new NotFoundResponse(
+                "There is no week " + shorten(raw) + ": weeks are ISO weeks written YYYY-Www, like 2024-W12."));
+    }
+
+    static Period monthPeriod(Context ctx) {
+        String raw = ctx.pathParam("month");
+        return Period.parseMonth(raw).orElseThrow(() -> new NotFoundResponse(
+                "There is no month " + shorten(raw) + ": months are written YYYY-MM, like 2024-03."));
+    }
+
+    static String authorName(Context ctx) {
         String name = ctx.pathParam("name").strip();
         if (name.isEmpty() || name.length() > 200) throw new NotFoundResponse("There is no author with that name.");
-        ListPage page = authorPage(name, sort(ctx, Sort.NEWEST), filter(ctx), page(ctx));
-        checkPage(page);
-        templates.send(ctx, 200, "list.jte", ListViews.view(page, ListViews.authorUrl(name), Sort.NEWEST, lenses));
+        return name;
+    }
+
+    static String trendingPath(TrendingWindow window) {
+        return window == TrendingWindow.WEEK ? "/trending" : "/trending?window=" + window.key();
     }
 
     /** The papers of an author (from the search index, newest first), a page at a time; public for the API. */
@@ -142,21 +195,19 @@ public final class ListPages {
     }
 
     private void renderFeatured(Context ctx, Period period) {
-        ListPage page = lists.featured(period, sort(ctx, Sort.TRENDING), filter(ctx), page(ctx));
-        checkPage(page);
+        ListPage page = featuredList(ctx, period, page(ctx));
         templates.send(ctx, 200, "list.jte", ListViews.view(page, period.path(), Sort.TRENDING, lenses));
     }
 
     private static ListViews.ListView withTrendingSpans(ListViews.ListView v, TrendingWindow current, ListPage page) {
         List<ListViews.NavLink> spans = new ArrayList<>();
         for (TrendingWindow w : TrendingWindow.values()) {
-            String path = w == TrendingWindow.WEEK ? "/trending" : "/trending?window=" + w.key();
-            spans.add(new ListViews.NavLink(label(w), ListViews.withParams(path, page.sort(), Sort.TRENDING, v.cat(), 1),
-                    w == current));
+            spans.add(new ListViews.NavLink(label(w), ListViews.withParams(trendingPath(w), page.sort(), Sort.TRENDING,
+                    v.cat(), 1), w == current));
         }
         return new ListViews.ListView(v.title(), v.heading(), v.path(), v.sortKey(), v.cat(), v.cards(), v.total(),
                 v.page(), v.pages(), v.previous(), v.next(), v.more(), v.previousPage(), v.nextPage(), v.empty(),
-                v.nearest(), v.sorts(), spans, v.showControls());
+                v.nearest(), v.sorts(), spans, v.showControls(), v.feedUrl());
     }
 
     private static String label(TrendingWindow w) {

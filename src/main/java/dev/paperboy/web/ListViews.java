@@ -56,24 +56,20 @@ public final class ListViews {
     public record ListView(String title, String heading, String path, String sortKey, String cat, List<CardView> cards,
             int total, int page, int pages, NavLink previous, NavLink next, NavLink more, NavLink previousPage,
             NavLink nextPage, String empty, NavLink nearest, List<NavLink> sorts, List<NavLink> spans,
-            boolean showControls) {
+            boolean showControls, String feedUrl) {
+
+        /** The same view naming another feed (the home page follows the latest day: /papers.atom). */
+        public ListView withFeedUrl(String url) {
+            return new ListView(title, heading, path, sortKey, cat, cards, total, page, pages, previous, next, more,
+                    previousPage, nextPage, empty, nearest, sorts, spans, showControls, url);
+        }
+
+        public String feedTitle() {
+            return title + " (Atom)";
+        }
 
         public boolean hasEmpty() {
             return empty != null;
-        }
-
-        /**
-         * The Atom feed a category page names (its path + ".atom", docs/feeds.md); null for the featured lists and
-         * author pages, which have no feed yet.
-         */
-        public String feedUrl() {
-            String p = formAction();
-            return p.startsWith("/list/") ? p + ".atom" : null;
-        }
-
-        /** The feed's name for readers: "New in cs.LG (Atom)". */
-        public String feedTitle() {
-            return feedUrl() == null ? null : "New in " + formAction().substring("/list/".length()) + " (Atom)";
         }
 
         /** The page's {@code <meta name="description">}. */
@@ -136,7 +132,20 @@ public final class ListViews {
         return new ListView(p.title(), p.title(), path, p.sort().key(), cat, cards, p.total(), p.page(), p.pages(),
                 nav(p.previous(), p.sort(), defaultSort, cat), nav(p.next(), p.sort(), defaultSort, cat),
                 nav(p.more(), p.sort(), defaultSort, cat), previousPage, nextPage, p.empty().orElse(null),
-                nav(p.nearest(), p.sort(), defaultSort, cat), sorts, spans, true);
+                nav(p.nearest(), p.sort(), defaultSort, cat), sorts, spans, true,
+                feedUrl(p.kind() == ListPage.Kind.CATEGORY ? path.replaceFirst("\\?.*$", "") : path, p.sort(),
+                        defaultSort, cat));
+    }
+
+    /**
+     * The feed of a list page at {@code path}: {@code path.atom}, its query plus the sort and filter, no page (a feed
+     * is the first page). A category page names the feed of its newest day, not of the day it shows: that one is
+     * for following.
+     */
+    static String feedUrl(String path, Sort sort, Sort defaultSort, String cat) {
+        String full = withParams(path, sort, defaultSort, cat, 1);
+        int q = full.indexOf('?');
+        return q < 0 ? FeedPages.feedUrl(full, "") : FeedPages.feedUrl(full.substring(0, q), full.substring(q + 1));
     }
 
     static String plural(long n, String word) {

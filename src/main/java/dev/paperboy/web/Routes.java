@@ -21,6 +21,7 @@ public final class Routes {
     private final Conditional conditional;
     private final ListPages lists; // null: no list pages (tests that build Routes without them)
     private final ListApi listApi;
+    private final ListFeeds listFeeds; // null with lists
     private final StaticAssets assets = StaticAssets.bundled();
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
@@ -28,6 +29,7 @@ public final class Routes {
             ListPages lists, ListApi listApi) {
         this.lists = lists;
         this.listApi = listApi;
+        this.listFeeds = lists == null ? null : new ListFeeds(lists, feeds);
         this.pages = pages;
         this.searchPages = searchPages;
         this.paperApi = paperApi;
@@ -44,6 +46,13 @@ public final class Routes {
         // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.
         if (lists != null) {
             get(r, "/", conditional.page(lists::showHomePage));
+            // Feeds of the lists (a page at P has its feed at P.atom, ListFeeds): before the page routes, whose
+            // {date}, {week}, {month} and {name} would otherwise take "….atom" as their value.
+            get(r, "/papers/date/{date}.atom", listFeeds::sendDayFeed);
+            get(r, "/papers/week/{week}.atom", listFeeds::sendWeekFeed);
+            get(r, "/papers/month/{month}.atom", listFeeds::sendMonthFeed);
+            get(r, "/trending.atom", listFeeds::sendTrendingFeed);
+            get(r, "/authors/{name}.atom", listFeeds::sendAuthorFeed);
             // Before /papers/<id>, whose <id> (slashes allowed) would otherwise swallow them.
             get(r, "/papers/date/{date}", conditional.page(lists::showDayPage));
             get(r, "/papers/week/{week}", conditional.page(lists::showWeekPage));
@@ -55,15 +64,16 @@ public final class Routes {
         }
         get(r, "/search", conditional.page(searchPages::showSearchPage));
         // Before /papers/<id>, whose <id> would otherwise swallow the suffix.
-        get(r, "/papers/<id>.bib", pages::showPaperBibTeX);
-        get(r, "/papers/<id>.md", pages::showPaperMarkdown);
+        // A paper's BibTeX and Markdown change only with a new version: cached like feeds, with conditional GET.
+        get(r, "/papers/<id>.bib", conditional.page(pages::showPaperBibTeX, Conditional.Freshness.FEED));
+        get(r, "/papers/<id>.md", conditional.page(pages::showPaperMarkdown, Conditional.Freshness.FEED));
         get(r, "/papers/<id>", pages::showPaperPage); // <id>: old-style ids contain a slash
         // Static files (stylesheet, scripts, icon, htmx), from the jar at hashed URLs (StaticAssets)
         get(r, "/static/{file}", assets::send);
         get(r, "/favicon.ico", assets::sendFavicon);
         // Feeds: a list page at P has its feed at P.atom (FeedPages). Before any /list/{category} page route.
-        get(r, "/papers.atom", feeds::sendNewestFeed);
-        get(r, "/list/{category}.atom", feeds::sendCategoryFeed);
+        get(r, "/papers.atom", lists != null ? listFeeds::sendHomeFeed : feeds::sendNewestFeed);
+        get(r, "/list/{category}.atom", lists != null ? listFeeds::sendCategoryFeed : feeds::sendCategoryFeed);
         get(r, "/search.atom", feeds::sendSearchFeed);
         if (lists != null) get(r, "/list/{cat}", conditional.page(lists::showCategoryPage)); // after its .atom
         // JSON
@@ -71,9 +81,10 @@ public final class Routes {
         get(r, "/api/papers", paperApi::listPapers);
         get(r, "/api/search", searchApi::search);
         if (listApi != null) {
-            get(r, "/api/daily", listApi::showDaily);
-            get(r, "/api/trending", listApi::showTrending);
-            get(r, "/api/list/{category}", listApi::showCategory);
+            // The JSON lists answer conditional GETs like the list pages (no-cache, ETag, 304).
+            get(r, "/api/daily", conditional.page(listApi::showDaily));
+            get(r, "/api/trending", conditional.page(listApi::showTrending));
+            get(r, "/api/list/{category}", conditional.page(listApi::showCategory));
         }
         // Before /api/papers/<id>, whose <id> would otherwise swallow "/related".
         get(r, "/api/papers/<id>/related", searchApi::related);

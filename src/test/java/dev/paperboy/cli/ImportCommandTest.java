@@ -76,6 +76,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void recordsWithNonArxivCategoriesAreSummedUpAfterThreeUnlessVerbose() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 7; i++) {
+            lines.append("{\"id\":\"2501.0000").append(i).append("\",\"authors\":\"A. Author\",\"title\":\"Paper ")
+                    .append(i).append("\",\"categories\":\"cs.LG 68T07\",\"abstract\":\"An abstract.\",")
+                    .append("\"versions\":[{\"version\":\"v1\",\"created\":\"Mon, 6 Jan 2025 10:00:00 GMT\"}]}\n");
+        }
+        Path file = dir.resolve("msc.jsonl");
+        Files.writeString(file, lines);
+
+        var quiet = importFiles(file.toString());
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertTrue(quiet.out().contains("7 new"), quiet.out());
+        assertEquals(3, quiet.err().lines().filter(l -> l.contains("\"68T07\"")).count(), quiet.err());
+        assertTrue(quiet.err().contains("… and 4 more records with categories that are not arXiv categories dropped"),
+                quiet.err());
+        assertTrue(stored().stream().allMatch(p -> p.categories().equals(List.of("cs.LG"))));
+
+        var verbose = CliRun.run(Map.of("PAPERBOY_DATA", dir.resolve("data2").toString()), "import", "--verbose",
+                file.toString());
+        assertEquals(7, verbose.err().lines().filter(l -> l.contains("\"68T07\"")).count(), verbose.err());
+        assertTrue(!verbose.err().contains("… and"), verbose.err());
+    }
+
+    @Test
     void anUnknownFormatExits2() {
         var r = importFiles(fixture("not-papers.csv"));
         assertEquals(2, r.exitCode(), r.err());

@@ -51,6 +51,23 @@ class SearchCommandsTest {
     }
 
     @Test
+    void reindexOfAMissingIndexRebuildsItOnceNotTwice() throws IOException {
+        assertEquals(0, run("import", "--no-embed", TWO_PAPERS).exitCode());
+        Result current = run("reindex", "--no-embed");
+        assertEquals(0, current.exitCode(), current.err());
+        assertTrue(current.err().contains("reindex: indexed 2 papers in "), current.err());
+
+        try (Stream<Path> files = Files.walk(dir.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Result missing = run("reindex", "--no-embed");
+        assertEquals(0, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("reindex: indexed 2 papers while opening the index"), missing.err());
+        assertFalse(missing.err().contains(" papers in "), missing.err());
+        assertEquals(0, run("search", "attention").exitCode());
+    }
+
+    @Test
     void searchAndReindexWhileServeHoldsTheIndexSayServeIsRunning() {
         assertEquals(0, run("import", "--no-embed", TWO_PAPERS).exitCode());
         try (App serve = openApp(Config.load(Map.of("PAPERBOY_DATA", dir.toString()), Map.of()))) {

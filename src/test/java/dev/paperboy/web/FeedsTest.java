@@ -168,7 +168,7 @@ class FeedsTest {
 
     @Test
     void aPaperWithoutAnArxivIdHasATagIdAndTheFeedNamesAnAuthorForIt() throws Exception {
-        Feed feed = feed("/list/cs.CL.atom");
+        Feed feed = feed("/list/cs.CL.atom?day=2023-12-01");
         Entry e = feed.getEntries().stream().filter(x -> x.getId().startsWith("tag:")).findFirst().orElseThrow();
         assertEquals("tag:papers.example.org,2026:papers/beir-scifact-42", e.getId());
         assertEquals("(untitled) beir-scifact-42", e.getTitle());
@@ -177,11 +177,15 @@ class FeedsTest {
     }
 
     @Test
-    void aCategoryFeedListsThatCategoryOrArchiveNewestFirstAndHonoursExclusions() throws Exception {
-        assertEquals(List.of("2406.00006", "2404.00004", "2403.00003"), entryPaperIds(feed("/list/cs.LG.atom")));
-        assertEquals(List.of("2406.00006", "2405.00005", "2404.00004", "2403.00003"), entryPaperIds(feed("/list/cs.atom")));
-        assertEquals(List.of("2406.00006", "2404.00004", "2403.00003", "2401.00001"),
-                entryPaperIds(feed("/list/cs.atom?cat=-cs.CV")));
+    void aCategoryFeedListsTheDayItsPageShowsAndHonoursExclusions() throws Exception {
+        // Like /list/{category}: the newest announcement day (one paper a day here), or the day asked for.
+        assertEquals(List.of("2406.00006"), entryPaperIds(feed("/list/cs.LG.atom")));
+        assertEquals(List.of("2404.00004"), entryPaperIds(feed("/list/cs.LG.atom?day=2024-04-10")));
+        assertEquals(List.of("2405.00005"), entryPaperIds(feed("/list/cs.atom?cat=-cs.LG")));
+        for (String page : List.of("/list/cs.LG", "/list/cs", "/list/cs?cat=-cs.LG", "/list/cs.LG?day=2024-03-10")) {
+            String feedPath = page.replaceFirst("^(/list/[^?]+)", "$1.atom");
+            assertEquals(cardIds(site.get(page).body()), entryPaperIds(feed(feedPath)), feedPath);
+        }
         assertEquals(List.of("2405.00005", "2402.00002"), entryPaperIds(feed("/papers.atom?cat=" + enc("cs.CV,astro-ph"))));
         assertEquals(404, site.get("/list/" + enc("<script>") + ".atom").statusCode());
         assertEquals(400, site.get("/papers.atom?cat=" + enc("-<b>")).statusCode());

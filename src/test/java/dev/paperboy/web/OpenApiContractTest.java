@@ -135,8 +135,8 @@ class OpenApiContractTest {
     @Test
     void aRouteMissingFromTheDocumentIsReported() {
         List<WebServer.Route> routes = new ArrayList<>(site.web.routes());
-        routes.add(new WebServer.Route("GET", "/api/shelf/<name>"));
-        assertEquals(List.of("GET /api/shelf/{name}"), missingFromDocument(routes, doc));
+        routes.add(new WebServer.Route("GET", "/api/not-documented/<id>"));
+        assertEquals(List.of("GET /api/not-documented/{id}"), missingFromDocument(routes, doc));
     }
 
     @Test
@@ -159,6 +159,11 @@ class OpenApiContractTest {
                 problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, true), "200"));
                 problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, false), "200"));
                 called += 2;
+                // Alternatives that cannot be given together (date, week, month) are examples of their own.
+                for (String alone : alternatives(path.getKey(), operation)) {
+                    problems.addAll(check(path.getKey(), operation, alone, "200"));
+                    called++;
+                }
             }
         }
         assertTrue(called >= 20, "called " + called);
@@ -174,6 +179,14 @@ class OpenApiContractTest {
                 "/api/papers/2401.00001/related?limit=abc", "400"));
         problems.addAll(check("/api/search", op("/api/search"), "/api/search?q=x&since=yesterday", "400"));
         problems.addAll(check("/api/search", op("/api/search"), "/api/search?q=x&offset=990&limit=20", "400"));
+        problems.addAll(check("/api/daily", op("/api/daily"), "/api/daily?date=2024-03-18&week=2024-W12", "400"));
+        problems.addAll(check("/api/daily", op("/api/daily"), "/api/daily?week=2021-W53", "400"));
+        problems.addAll(check("/api/daily", op("/api/daily"), "/api/daily?sort=best", "400"));
+        problems.addAll(check("/api/daily", op("/api/daily"), "/api/daily?page=2", "404"));
+        problems.addAll(check("/api/trending", op("/api/trending"), "/api/trending?window=year", "400"));
+        problems.addAll(check("/api/trending", op("/api/trending"), "/api/trending?cat=-", "400"));
+        problems.addAll(check("/api/list/{category}", op("/api/list/{category}"), "/api/list/cs.LG?after=soon", "400"));
+        problems.addAll(check("/api/list/{category}", op("/api/list/{category}"), "/api/list/nonsense..x", "404"));
         assertEquals(List.of(), problems);
     }
 
@@ -228,6 +241,21 @@ class OpenApiContractTest {
             }
         }
         return query.isEmpty() ? url : url + "?" + String.join("&", query);
+    }
+
+    /** One URL per value of each query parameter's {@code examples}: that value alone, path parameters filled in. */
+    private static List<String> alternatives(String path, JsonNode operation) {
+        String base = url(path, operation, false);
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : operation.path("parameters")) {
+            JsonNode param = resolve(p);
+            if (!param.path("in").asString().equals("query")) continue;
+            for (JsonNode e : param.path("examples")) {
+                out.add(base + "?" + param.path("name").asString() + "="
+                        + URLEncoder.encode(e.path("value").asString(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     /** Calls {@code url} and checks status, media type and, for JSON, the body against the documented schema. */

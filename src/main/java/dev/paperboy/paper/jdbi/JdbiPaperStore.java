@@ -300,21 +300,26 @@ public final class JdbiPaperStore implements PaperStore {
         // With categories the listing walks paper_categories' (category | archive, published, id) indexes and
         // then reads the papers; without, papers' own (published, id) index. Either way one range scan from
         // the key, never counting past earlier pages.
-        boolean byCategory = !query.categories().isEmpty();
-        String published = byCategory ? "c.published" : "p.published";
-        String id = byCategory ? "c.paper_id" : "p.id";
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = ListingSql.where(query, after, args);
-        String order = " ORDER BY " + published + " DESC NULLS LAST, " + id + " DESC LIMIT ?";
-        args.add(limit + 1);
         List<Paper> papers = read("list newest papers", c -> {
-            if (!byCategory) {
-                return decodeAll(c, Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers p WHERE " + where + order,
-                        args.toArray()));
+            if (query.categories().isEmpty()) {
+                List<Object> args = new ArrayList<>();
+                StringBuilder where = ListingSql.where(query, after, args);
+                args.add(limit + 1);
+                return decodeAll(c, Rows.rows(c, "SELECT " + Rows.COLUMNS + " FROM papers p WHERE " + where
+                        + " ORDER BY p.published DESC NULLS LAST, p.id DESC LIMIT ?", args.toArray()));
             }
-            // A paper in two of the asked categories (or two of an archive's) has two rows: DISTINCT keeps one.
-            List<String> ids = Rows.pairs(c, "SELECT DISTINCT c.published, c.paper_id FROM paper_categories c WHERE "
-                    + where + order, args.toArray()).stream().map(k -> k[1]).toList();
+            // With several names SQLite would read every row of all of them and sort (category IN (a, b) cannot
+            // follow one index in order): one index range per name instead, each at most limit + 1 rows, merged.
+            List<List<String[]>> perName = new ArrayList<>();
+            for (PaperQuery one : ListingSql.perName(query)) {
+                List<Object> args = new ArrayList<>();
+                StringBuilder where = ListingSql.where(one, after, args);
+                args.add(limit + 1);
+                // A paper in two of an archive's categories has two rows: DISTINCT keeps one.
+                perName.add(Rows.pairs(c, "SELECT DISTINCT c.published, c.paper_id FROM paper_categories c WHERE "
+                        + where + " ORDER BY c.published DESC, c.paper_id DESC LIMIT ?", args.toArray()));
+            }
+            List<String> ids = ListingSql.newestFirst(perName, limit + 1).stream().map(k -> k[1]).toList();
             return inOrder(ids, decodeAll(c, Rows.rowsWithIds(c, ids)));
         });
         return Page.of(papers, limit, p -> new PageKey(p.published(), p.id()));
@@ -354,15 +359,23 @@ public final class JdbiPaperStore implements PaperStore {
                 later ? Optional.empty() : Optional.of(day.minusDays(1)));
         boolean byCategory = !q.categories().isEmpty();
         String published = byCategory ? "c.published" : "p.published";
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = ListingSql.where(q, Optional.empty(), args);
         String table = byCategory ? "paper_categories c" : "papers p";
-        // The first row of the (category | archive | papers, published) index in the right direction.
-        String sql = "SELECT " + published + ", NULL FROM " + table + " WHERE " + where
-                + " ORDER BY " + published + (later ? " ASC" : " DESC") + " LIMIT 1";
-        List<String[]> found = read("find the publication day near " + day, c -> Rows.pairs(c, sql, args.toArray()));
-        if (found.isEmpty() || found.getFirst()[0] == null) return Optional.empty();
-        return Optional.of(LocalDate.ofInstant(Instant.parse(found.getFirst()[0]), ZoneOffset.UTC));
+        // The first row of the (category | archive | papers, published) index in the right direction, per name
+        // (as in newest: an IN over several names would be read whole and sorted); the nearest of those.
+        Optional<String> nearest = read("find the publication day near " + day, c -> {
+            Optional<String> best = Optional.empty();
+            for (PaperQuery one : byCategory ? ListingSql.perName(q) : List.of(q)) {
+                List<Object> args = new ArrayList<>();
+                StringBuilder where = ListingSql.where(one, Optional.empty(), args);
+                List<String[]> found = Rows.pairs(c, "SELECT " + published + ", NULL FROM " + table + " WHERE " + where
+                        + " ORDER BY " + published + (later ? " ASC" : " DESC") + " LIMIT 1", args.toArray());
+                if (found.isEmpty() || found.getFirst()[0] == null) continue;
+                String t = found.getFirst()[0];
+                if (best.isEmpty() || (later ? t.compareTo(best.get()) < 0 : t.compareTo(best.get()) > 0)) best = Optional.of(t);
+            }
+            return best;
+        });
+        return nearest.map(t -> LocalDate.ofInstant(Instant.parse(t), ZoneOffset.UTC));
     }
 
     @Override

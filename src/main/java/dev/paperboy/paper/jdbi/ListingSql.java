@@ -3,8 +3,11 @@ package dev.paperboy.paper.jdbi;
 import dev.paperboy.paper.PageKey;
 import dev.paperboy.paper.PaperQuery;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The SQL conditions of listings over {@link PaperQuery}: dates, keyset position, categories and exclusions. */
 final class ListingSql {
@@ -56,5 +59,31 @@ final class ListingSql {
         args.addAll(categories);
         args.addAll(archives);
         return "(" + String.join(" OR ", terms) + ")";
+    }
+
+    /** The query once per category or archive it names, each with its dates and exclusions. */
+    static List<PaperQuery> perName(PaperQuery query) {
+        List<PaperQuery> out = new ArrayList<>(query.categories().size());
+        for (String name : query.categories()) {
+            out.add(new PaperQuery(List.of(name), query.excluded(), query.from(), query.to()));
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code limit} of several newest-first (published, id) key lists, newest first, each paper once.
+     * Published instants are stored as fixed-width ISO text, so text order is time order, as in SQL.
+     */
+    static List<String[]> newestFirst(List<List<String[]>> lists, int limit) {
+        List<String[]> all = new ArrayList<>();
+        lists.forEach(all::addAll);
+        all.sort(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]).reversed());
+        Set<String> seen = new HashSet<>();
+        List<String[]> out = new ArrayList<>(Math.min(limit, all.size()));
+        for (String[] k : all) {
+            if (out.size() == limit) break;
+            if (seen.add(k[1])) out.add(k);
+        }
+        return out;
     }
 }

@@ -173,7 +173,7 @@ class JsonLinesFormatsTest {
         assertEquals("On Erdős' Graphs with $\\alpha$", p.title());
         assertEquals(List.of(new Author("Béla Bollobás"), new Author("Måns Magnusson")), p.authors());
         assertEquals(List.of("math.CO"), p.categories());
-        assertEquals(List.of("line 1 (0801.0001): dropped categories that are not arXiv categories: \"cs.\"><img\""),
+        assertEquals(List.of("line 1 (0801.0001): categories that are not arXiv categories dropped: \"cs.\"><img\""),
                 k.notes);
 
         String listing = "{\"id\":\"2504.00030\",\"title\":\"Caf\\\\'e Networks\",\"authors\":[\"J\\\\\\\"urgen Sch\\\\\\\"onberg\"],"

@@ -94,6 +94,11 @@ abstract class FeaturedStoreContract {
         assertEquals(Optional.of(day("2024-01-06")),
                 store.publishedDayNear(lg.excluding("cs.CV"), day("2024-01-01"), true));
         assertEquals(Optional.empty(), store.publishedDayNear(lg, day("2024-01-06"), true));
+        // Several names: the nearest day of any of them.
+        PaperQuery two = PaperQuery.ALL.in("math.CO", "cs.CV");
+        assertEquals(Optional.of(day("2024-01-03")), store.publishedDayNear(two, day("2024-01-06"), false));
+        assertEquals(Optional.of(day("2024-01-09")), store.publishedDayNear(two, day("2024-01-03"), true));
+        assertEquals(Optional.of(day("2024-01-03")), store.publishedDayNear(two.excluding("math"), day("2024-01-12"), false));
         assertEquals(Optional.of(day("2024-01-06")), store.publishedDayNear(PaperQuery.ALL.in("cs"),
                 day("2024-01-09"), false));
         assertEquals(Optional.of(day("2024-01-09")), store.publishedDayNear(PaperQuery.ALL, day("2024-01-06"), true));

@@ -547,6 +547,9 @@ abstract class PaperStoreContract {
             assertEquals(expected, allPages(PaperQuery.ALL, size), "all, pages of " + size);
             assertEquals(expected, allPages(PaperQuery.ALL.in("stat.ML"), size), "stat.ML, pages of " + size);
             assertEquals(expected, allPages(PaperQuery.ALL.in("cs"), size), "cs, pages of " + size);
+            // Several names are merged from one index range each: papers in both are listed once, in order.
+            assertEquals(expected, allPages(PaperQuery.ALL.in("cs.AI", "stat.ML", "cs.LG"), size), "three, pages of " + size);
+            assertEquals(expected, allPages(PaperQuery.ALL.in("cs.AI", "cs.LG"), size), "two, pages of " + size);
         }
         Page<Paper> first = store.newest(PaperQuery.ALL.in("cs.LG"), Optional.empty(), 3);
         assertEquals(Optional.of(new PageKey(first.items().getLast().published(), first.items().getLast().id())),
