@@ -88,7 +88,11 @@ final class Cues {
     }
 
     static boolean startsAny(String s, List<String> prefixes) {
-        for (String w : prefixes) if (s.startsWith(w)) return true;
+        // The first character first: most words share it with none of the prefixes (a tenth of the lens's time).
+        char first = s.isEmpty() ? 0 : s.charAt(0);
+        for (String w : prefixes) {
+            if (w.isEmpty() || w.charAt(0) == first && s.startsWith(w)) return true;
+        }
         return false;
     }
 

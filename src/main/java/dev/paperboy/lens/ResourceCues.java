@@ -203,6 +203,9 @@ final class ResourceCues {
     private static final Set<String> NOT_A_LABEL_BUDGET = Set.of("noise", "noisy", "smoothing", "space", "set");
     private static final Set<String> DATA_NOUNS = Set.of("data", "training data", "dataset", "datasets",
             "samples", "training samples", "training examples");
+    /** The first words of the two-word {@link #DATA_NOUNS}: only after one of them is the next word looked at. */
+    private static final Set<String> DATA_NOUN_FIRST_WORDS = DATA_NOUNS.stream().filter(n -> n.contains(" "))
+            .map(n -> n.substring(0, n.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> FEW_DATA = Set.of("few", "limited", "small", "scarce", "little", "less",
             "fewer", "minimal", "handful");
 
@@ -378,10 +381,10 @@ final class ResourceCues {
         for (int i = 1; i < w.length; i++) {
             String word = strip(w[i]);
             String last = word.substring(word.lastIndexOf('-') + 1); // "user-annotated"
-            boolean label = !word.contains("pseudo") && Cues.startsAny(last, LABEL_NOUNS)
+            boolean label = Cues.startsAny(last, LABEL_NOUNS) && !word.contains("pseudo")
                     && (i + 1 >= w.length || !NOT_A_LABEL_BUDGET.contains(strip(w[i + 1])));
-            boolean data = DATA_NOUNS.contains(word)
-                    || i + 1 < w.length && DATA_NOUNS.contains(word + " " + strip(w[i + 1]));
+            boolean data = DATA_NOUNS.contains(word) || i + 1 < w.length && DATA_NOUN_FIRST_WORDS.contains(word)
+                    && DATA_NOUNS.contains(word + " " + strip(w[i + 1]));
             // "limited annotated data" is about labels, not about the amount of data
             if (data && Cues.startsAny(strip(w[i - 1]), LABEL_NOUNS)) data = false;
             String hardware = HARDWARE_NOUNS.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);

@@ -10,6 +10,12 @@ import java.util.List;
  * {@code indexOf} cost a full scan of the sentence per phrase: most of the lens's time over hundreds of phrases.
  */
 final class WordStartPhrases {
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+    }
+
     private final List<String> phrases;
     private final int[][] byFirstChar = new int[128][]; // phrase indices by their first (ASCII) character
     private final int[] others; // phrases starting with a non-ASCII character: checked at every word start
@@ -36,18 +42,28 @@ final class WordStartPhrases {
     boolean[] present(String s) {
         boolean[] present = new boolean[phrases.size()];
         int n = s.length();
+        boolean wordStart = true; // at the text's start, or after a character that is not a letter or digit
         for (int i = 0; i < n; i++) {
-            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) continue;
             char c = s.charAt(i);
-            int[] candidates = c < 128 ? byFirstChar[c] : null;
-            if (candidates != null) mark(s, i, candidates, present);
-            if (others.length > 0) mark(s, i, others, present);
+            if (wordStart) {
+                int[] candidates = c < 128 ? byFirstChar[c] : null;
+                if (candidates != null) mark(s, i, candidates, present);
+                if (others.length > 0) mark(s, i, others, present);
+            }
+            wordStart = c < 128 ? !ASCII_LETTER_OR_DIGIT[c] : !Character.isLetterOrDigit(c);
         }
         return present;
     }
 
     private void mark(String s, int at, int[] candidates, boolean[] present) {
-        for (int k : candidates) if (!present[k] && s.startsWith(phrases.get(k), at)) present[k] = true;
+        for (int k : candidates) {
+            if (present[k]) continue;
+            String p = phrases.get(k);
+            int len = p.length();
+            // Length and second character before the full comparison: most candidates fail there.
+            if (at + len > s.length() || len > 1 && s.charAt(at + 1) != p.charAt(1)) continue;
+            if (s.startsWith(p, at)) present[k] = true;
+        }
     }
 
     @Override

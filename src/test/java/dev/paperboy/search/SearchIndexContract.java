@@ -224,6 +224,13 @@ public abstract class SearchIndexContract {
             assertTrue(marked.replace("language", "").replace("models", "").replace("model", "").isBlank(),
                     () -> h.id() + " " + h.snippet());
         }
+        // A match in the title only: the snippet is the abstract's opening, nothing marked, no title remnant.
+        assertTrue(p.results().hits().stream().anyMatch(h -> h.id().equals("2410.00010")), () -> p.results().hits().toString());
+        for (SearchHit h : p.results().hits().stream().filter(h -> h.id().equals("2410.00010")).toList()) {
+            assertFalse(h.snippet().isEmpty(), h.id());
+            assertFalse(Character.isWhitespace(h.snippet().getFirst().text().charAt(0)), () -> h.snippet().toString());
+            assertTrue(h.snippet().stream().noneMatch(SearchHit.Segment::highlighted), () -> h.snippet().toString());
+        }
     }
 
     @Test

@@ -39,8 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneIndex implements PaperIndex {
 
-    /** Bumped whenever documents or analysis change; an index with another value is rebuilt (4: accent folding). */
-    public static final int SCHEMA_VERSION = 4;
+    /**
+     * Bumped whenever documents or analysis change; an index with another value is rebuilt (4: accent folding;
+     * 5: snippets from the text field's offsets, no separate abstract postings).
+     */
+    public static final int SCHEMA_VERSION = 5;
 
     /** The file in the index root naming the live generation. */
     public static final String CURRENT = Generations.CURRENT;
@@ -50,7 +53,6 @@ public final class LuceneIndex implements PaperIndex {
 
     // Stateless and thread-safe: rebuild threads share it.
     private final LensExtractor lens = new LensExtractor();
-    private final Analyzer textAnalyzer;
     private final Generations generations;
     private final LuceneSearch searches;
     private final ScheduledExecutorService refresher;
@@ -64,7 +66,6 @@ public final class LuceneIndex implements PaperIndex {
         Analyzer text = Analyzers.text();
         Analyzer names = Analyzers.names();
         Analyzer analyzer = Analyzers.perField(text, names);
-        this.textAnalyzer = text;
         this.generations = new Generations(root, modelId, lensVersion, analyzer);
         this.searches = new LuceneSearch(new LuceneQueries(text, names), fusion, analyzer, text);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -127,7 +128,7 @@ public final class LuceneIndex implements PaperIndex {
     }
 
     private Document document(Entry e) {
-        return LuceneDocuments.of(IndexDocument.of(e.paper(), e.vector(), lens), textAnalyzer);
+        return LuceneDocuments.of(IndexDocument.of(e.paper(), e.vector(), lens));
     }
 
     @Override

@@ -219,16 +219,16 @@ final class LuceneSearch {
         for (int i = 0; i < docs.length; i++) ids[i] = docs[i].doc;
         StoredFields stored = s.storedFields();
         // Each document is decoded once: decompressing stored fields is a large part of a page's cost,
-        // so the highlighter takes the abstracts from here instead of loading them again.
+        // so the highlighter takes title and abstract from here instead of loading them again.
         Document[] loaded = new Document[docs.length];
-        Map<Integer, String> abstracts = new HashMap<>();
+        Map<Integer, String> contents = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
             loaded[i] = withSnippets ? stored.document(ids[i]) : stored.document(ids[i], SUMMARY_FIELDS);
-            String a = loaded[i].get(Fields.ABSTRACT);
-            abstracts.put(ids[i], a == null ? "" : a);
+            String title = loaded[i].get(Fields.TITLE), a = loaded[i].get(Fields.ABSTRACT);
+            if (withSnippets) contents.put(ids[i], Snippets.content(title == null ? "" : title, a == null ? "" : a));
         }
         List<List<SearchHit.Segment>> snippets = withSnippets
-                ? Snippets.of(s, analyzer, q == null ? null : queries.highlight(q), ids, abstracts)
+                ? Snippets.of(s, analyzer, q == null ? null : queries.highlight(q), ids, contents)
                 : null;
         List<SearchHit> out = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {

@@ -27,13 +27,22 @@ final class Snippets {
     private Snippets() {}
 
     /**
+     * What the highlighter reads for a document: its {@link Fields#TEXT} offsets cover title, one gap, then the
+     * abstract, so the title is blanked to spaces of its length and only the abstract shows (the formatter skips
+     * the blanks). A title that matches makes the abstract's opening passage score higher, nothing more.
+     */
+    static String content(String title, String abstractText) {
+        return " ".repeat(title.length() + 1) + abstractText;
+    }
+
+    /**
      * Up to two passages per document (in {@code docIds} order), or the abstract's opening when nothing
-     * matched; {@code query} null highlights nothing.
+     * matched; {@code query} null highlights nothing. {@code contents} come from {@link #content}.
      */
     static List<List<SearchHit.Segment>> of(IndexSearcher s, Analyzer analyzer, Query query, int[] docIds,
-            Map<Integer, String> abstracts) throws IOException {
-        SegmentHighlighter h = new SegmentHighlighter(abstracts, UnifiedHighlighter.builder(s, analyzer)
-                // The query's terms are in the combined TEXT field; let them match the stored abstract.
+            Map<Integer, String> contents) throws IOException {
+        SegmentHighlighter h = new SegmentHighlighter(contents, UnifiedHighlighter.builder(s, analyzer)
+                // Phrases and prefixes may be built on other fields' names; let every term mark the text.
                 .withFieldMatcher(f -> true)
                 .withMaxNoHighlightPassages(1)
                 .withBreakIterator(SentenceBoundaries::new)
@@ -42,7 +51,7 @@ final class Snippets {
                 // matches per hit cost ~14% of a search's CPU, with the same marks on our query shapes.
                 .withWeightMatches(false)
                 .withFormatter(new SegmentFormatter()));
-        Object[] found = h.segments(Fields.ABSTRACT, query == null ? MatchAllDocsQuery.INSTANCE : query, docIds, 2);
+        Object[] found = h.segments(Fields.TEXT, query == null ? MatchAllDocsQuery.INSTANCE : query, docIds, 2);
         List<List<SearchHit.Segment>> out = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
             @SuppressWarnings("unchecked")
@@ -81,14 +90,14 @@ final class Snippets {
 
     /** Exposes the highlighter's per-object output, which the public API only gives as strings. */
     private static final class SegmentHighlighter extends UnifiedHighlighter {
-        private final Map<Integer, String> abstracts;
+        private final Map<Integer, String> contents;
 
-        SegmentHighlighter(Map<Integer, String> abstracts, Builder b) {
+        SegmentHighlighter(Map<Integer, String> contents, Builder b) {
             super(b);
-            this.abstracts = abstracts;
+            this.contents = contents;
         }
 
-        /** The abstracts the caller already decoded, in the iterator's doc order (one field is highlighted). */
+        /** The contents the caller built from fields it already decoded, in the iterator's doc order. */
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                 int cacheCharsThreshold) throws IOException {
@@ -96,7 +105,7 @@ final class Snippets {
             for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
                     doc = docIter.nextDoc()) {
                 CharSequence[] values = new CharSequence[fields.length];
-                for (int f = 0; f < fields.length; f++) values[f] = abstracts.getOrDefault(doc, "");
+                for (int f = 0; f < fields.length; f++) values[f] = contents.getOrDefault(doc, "");
                 out.add(values);
             }
             return out;
@@ -125,11 +134,14 @@ final class Snippets {
         @Override
         public Object format(Passage[] passages, String content) {
             List<SearchHit.Segment> out = new ArrayList<>();
+            int from = 0; // where the abstract starts, after the blanked title (content())
+            while (from < content.length() && content.charAt(from) == ' ') from++;
             for (int p = 0; p < passages.length; p++) {
                 Passage passage = passages[p];
-                if (p > 0) out.add(new SearchHit.Segment(" … ", false));
-                int pos = passage.getStartOffset();
-                int end = Math.min(passage.getEndOffset(), passage.getStartOffset() + MAX_PASSAGE_CHARS);
+                int pos = Math.max(passage.getStartOffset(), from);
+                if (pos >= passage.getEndOffset()) continue; // all in the title
+                if (!out.isEmpty()) out.add(new SearchHit.Segment(" … ", false));
+                int end = Math.min(passage.getEndOffset(), pos + MAX_PASSAGE_CHARS);
                 for (int i = 0; i < passage.getNumMatches(); i++) {
                     int ms = Math.max(passage.getMatchStarts()[i], pos);
                     int me = Math.min(passage.getMatchEnds()[i], end);
