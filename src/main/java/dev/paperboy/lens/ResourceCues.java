@@ -65,12 +65,11 @@ final class ResourceCues {
 
     /** The phrase lists below, indexed for one pass per sentence (a holder: built after the lists exist). */
     private static final class Indexes {
-        static final WordStartPhrases RESOURCE = new WordStartPhrases(texts(RESOURCE_PHRASES));
-        static final WordStartPhrases SAVED_NOUN = new WordStartPhrases(texts(SAVED_NOUNS));
-
-        private static List<String> texts(List<Phrase> phrases) {
-            return phrases.stream().map(Phrase::text).toList();
-        }
+        /** {@code RESOURCE_PHRASES} then {@code SAVED_NOUNS}: one pass over a sentence finds both. */
+        static final WordStartPhrases BOTH = new WordStartPhrases(
+                java.util.stream.Stream.concat(RESOURCE_PHRASES.stream(), SAVED_NOUNS.stream()).map(Phrase::text).toList());
+        /** Where {@code SAVED_NOUNS} start in {@link #BOTH}'s result. */
+        static final int SAVED_FROM = RESOURCE_PHRASES.size();
     }
 
     /** Phrases that put a resource forward as something the work saves or works within. */
@@ -219,8 +218,8 @@ final class ResourceCues {
             addAll(found, ResourceEvidence.Kind.TITLE_RULE, role, ev);
         }
         Set<String> framed = new LinkedHashSet<>();
-        boolean[] present = Indexes.RESOURCE.present(sentence);
-        for (int k = 0; k < present.length; k++) {
+        boolean[] present = Indexes.BOTH.present(sentence);
+        for (int k = 0; k < Indexes.SAVED_FROM; k++) {
             if (!present[k]) continue;
             Phrase ph = RESOURCE_PHRASES.get(k);
             if (found.contains(ph.resource)) continue;
@@ -239,10 +238,11 @@ final class ResourceCues {
         if (i >= 0 && i + 1 < sentence.length() && NumberScanner.isDigit(sentence.charAt(i + 1))) {
             ev.add("money", ResourceEvidence.Kind.MONEY_SIGN, role);
         }
-        savedNouns(sentence, found);
-        savedAfterNouns(sentence, found);
+        String[] words = words(sentence);
+        savedNouns(words, found);
+        savedAfterNouns(sentence, present, found);
         addAll(found, ResourceEvidence.Kind.SAVED, role, ev);
-        budgetedNouns(sentence, found);
+        budgetedNouns(words, found);
         addAll(found, ResourceEvidence.Kind.BUDGETED, role, ev);
         if (saysEfficient(sentence)) ev.add("compute", ResourceEvidence.Kind.EFFICIENT, role);
     }
@@ -305,8 +305,7 @@ final class ResourceCues {
     }
 
     /** "we reduce memory", "lowering the computation cost", "fewer trainable parameters": up to 4 words apart. */
-    private static void savedNouns(String sentence, Set<String> out) {
-        String[] w = words(sentence);
+    private static void savedNouns(String[] w, Set<String> out) {
         for (int i = 0; i < w.length; i++) {
             if (!Cues.startsAny(w[i], SAVE_WORDS) || w[i].startsWith("lowercase")) continue;
             StringBuilder next = new StringBuilder(" ");
@@ -328,11 +327,10 @@ final class ResourceCues {
             "-lean", "-cheap");
 
     /** "15% memory reduction", "KV cache compression", "annotation-free", "compute-efficient". */
-    private static void savedAfterNouns(String sentence, Set<String> out) {
-        boolean[] present = Indexes.SAVED_NOUN.present(sentence);
-        for (int k = 0; k < present.length; k++) {
+    private static void savedAfterNouns(String sentence, boolean[] present, Set<String> out) {
+        for (int k = 0; k < SAVED_NOUNS.size(); k++) {
             Phrase ph = SAVED_NOUNS.get(k);
-            if (!present[k] || out.contains(ph.resource)) continue;
+            if (!present[Indexes.SAVED_FROM + k] || out.contains(ph.resource)) continue;
             for (int i = sentence.indexOf(ph.text); i >= 0; i = sentence.indexOf(ph.text, i + 1)) {
                 if (i > 0 && Character.isLetterOrDigit(sentence.charAt(i - 1))) continue;
                 int e = i + ph.text.length();
@@ -376,8 +374,7 @@ final class ResourceCues {
             "lower", "linear", "reduced", "negligible", "commodity", "consumer", "consumer-grade", "little", "less");
 
     /** "using only annotated images", "Show Me One Label", "with limited training data", "on a single GPU". */
-    private static void budgetedNouns(String sentence, Set<String> out) {
-        String[] w = words(sentence);
+    private static void budgetedNouns(String[] w, Set<String> out) {
         for (int i = 1; i < w.length; i++) {
             String word = strip(w[i]);
             String last = word.substring(word.lastIndexOf('-') + 1); // "user-annotated"
