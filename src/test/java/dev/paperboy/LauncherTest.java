@@ -132,8 +132,9 @@ class LauncherTest {
         Run r = launch(Map.of("JAVA_HOME", home.toString()), "serve", "--port", "9");
         assertEquals(0, r.exitCode(), r.err());
         // No incubator module: the JVM would print a warning on every command.
-        assertEquals("jdk21 ran: --enable-native-access=ALL-UNNAMED -jar " + root.resolve("target/paperboy.jar")
-                + " serve --port 9\n", r.out());
+        assertEquals("jdk21 ran: --enable-native-access=ALL-UNNAMED -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
+                + root.resolve("target/paperboy.jsa") + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar "
+                + root.resolve("target/paperboy.jar") + " serve --port 9\n", r.out());
     }
 
     @Test
