@@ -22,10 +22,11 @@ public final class PaperPages {
     static final int MAX_PAGE = 10_000;
 
     /**
-     * Lenses worth keeping for the pages people actually open (home, recent lists, popular papers); ~10 MB at most.
-     * Without it a 25-paper page spends ~3 ms of CPU re-extracting lenses (docs/benchmarks.md, "Lens on pages").
+     * Lenses kept for the pages people open (a year of daily lists is ~8,000 papers, and every list, card and paper
+     * page needs them); keys are hashes, so an entry is the lens alone, ~20 MB when full. Without it a 30-paper
+     * page spends ~3 ms of CPU re-extracting lenses (docs/benchmarks.md, "Lens on pages", and issue 9's hub run).
      */
-    public static final int LENS_CACHE = 4_096;
+    public static final int LENS_CACHE = 65_536;
 
     private final PaperStore papers;
     private final LensCache lenses;
