@@ -270,6 +270,17 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void relatedPapersFollowChangesToTheIndex() {
+        List<SearchHit> before = index.related("2401.00001", 5);
+        assertEquals(before, index.related("2401.00001", 5)); // asked again: the same answer
+        String gone = before.getFirst().id();
+        index.delete(List.of(gone));
+        index.refresh();
+        List<SearchHit> after = index.related("2401.00001", 5);
+        assertTrue(after.stream().noneMatch(h -> h.id().equals(gone)), after.toString());
+    }
+
+    @Test
     void relatedFallsBackToMoreLikeThisWithoutVectors() {
         List<Paper> papers = TestPapers.load();
         index.rebuild(sink -> papers.forEach(p -> sink.accept(new PaperIndex.Entry(p, null))), 14);

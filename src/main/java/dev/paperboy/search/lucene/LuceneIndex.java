@@ -61,6 +61,7 @@ public final class LuceneIndex implements PaperIndex {
     private volatile String rebuildReason;
     // The embedding cursor: kept across rebuilds unless the model changed (docs/search.md).
     private volatile long embeddedSequence;
+    private final RelatedCache relatedCache = new RelatedCache();
 
     private LuceneIndex(Path root, String modelId, Fusion fusion, int lensVersion) {
         Analyzer text = Analyzers.text();
@@ -313,7 +314,47 @@ public final class LuceneIndex implements PaperIndex {
     @Override
     public List<SearchHit> related(String paperId, int k) {
         if (k < 1) return List.of();
-        return withSearcher(s -> searches.related(s, paperId, Math.min(k, SearchRequest.MAX_LIMIT)));
+        int n = Math.min(k, SearchRequest.MAX_LIMIT);
+        return withSearcher(s -> {
+            // Per paper page view a MoreLikeThis query over every paper (or a KNN walk) and snippets: kept until
+            // the index changes, so a paper read again costs a map look-up (docs/search.md).
+            var helper = s.getIndexReader().getReaderCacheHelper();
+            Object reader = helper == null ? s.getIndexReader() : helper.getKey();
+            List<SearchHit> hit = relatedCache.get(reader, paperId, n);
+            if (hit != null) return hit;
+            List<SearchHit> found = List.copyOf(searches.related(s, paperId, n));
+            relatedCache.put(reader, paperId, n, found);
+            return found;
+        });
+    }
+
+    /**
+     * Related papers of recently shown papers, for one reader: cleared whenever a searcher sees a new one. An entry
+     * is five hits with their snippets, ~10 KB: 1,024 of them bound it at ~10 MB.
+     */
+    private static final class RelatedCache {
+        private static final int CAPACITY = 1_024;
+        private record Key(String paperId, int k) {}
+
+        private Object reader;
+        private final java.util.LinkedHashMap<Key, List<SearchHit>> hits = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Key, List<SearchHit>> eldest) {
+                return size() > CAPACITY;
+            }
+        };
+
+        synchronized List<SearchHit> get(Object readerKey, String paperId, int k) {
+            return readerKey == reader ? hits.get(new Key(paperId, k)) : null;
+        }
+
+        synchronized void put(Object readerKey, String paperId, int k, List<SearchHit> found) {
+            if (readerKey != reader) {
+                hits.clear();
+                reader = readerKey;
+            }
+            hits.put(new Key(paperId, k), found);
+        }
     }
 
     private interface SearcherFunction<T> {
