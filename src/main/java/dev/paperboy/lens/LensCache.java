@@ -11,20 +11,12 @@ import java.util.Objects;
 public final class LensCache {
 
     // Keyed by the text, not by paper id and version: a re-import may change an abstract without a new version,
-    // and equal text always has an equal lens. The extractor version is fixed for a process. The key is two
-    // independent 64-bit hashes of title and abstract, not the text: holding every abstract alive would cost ~2 KB
-    // per entry; a wrong hit needs both hashes to collide (about 1 in 10^19 per pair at 65k entries).
-    private record Key(long a, long b) {
+    // and equal text always has an equal lens. The extractor version is fixed for a process. The key is the hashes
+    // and lengths of title and abstract, not the text (holding every abstract alive would cost ~2 KB per entry): a
+    // wrong hit needs two papers whose titles and abstracts both collide at equal lengths.
+    private record Key(int title, int abstractText, int titleLength, int abstractLength) {
         static Key of(String title, String abstractText) {
-            long a = 1125899906842597L, b = 0xcbf29ce484222325L;
-            for (String s : new String[] {title, "\u0000", abstractText}) {
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    a = 31 * a + c;
-                    b = (b ^ c) * 0x100000001b3L;
-                }
-            }
-            return new Key(a, b);
+            return new Key(title.hashCode(), abstractText.hashCode(), title.length(), abstractText.length());
         }
     }
 

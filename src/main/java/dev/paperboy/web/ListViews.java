@@ -149,7 +149,18 @@ public final class ListViews {
     }
 
     static String plural(long n, String word) {
-        return String.format(Locale.ROOT, "%,d", n) + " " + word + (n == 1 ? "" : "s");
+        return grouped(n) + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** {@code n} with comma thousands separators ("12,045"), without {@code String.format}'s cost per card. */
+    static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) out.append('-');
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) out.append(',').append(digits, i, i + 3);
+        return out.toString();
     }
 
     private record LocalSpan(String label, Period period) {}
@@ -195,7 +206,7 @@ public final class ListViews {
         String snippet = cut ? cutAt(abs, SNIPPET_CHARS) + "…" : abs;
         String code = safe(p.links().code());
         String repo = code == null ? null : repoName(code);
-        String stars = c.githubStars() == null ? "" : String.format(Locale.ROOT, "%,d", c.githubStars());
+        String stars = c.githubStars() == null ? "" : grouped(c.githubStars());
         String chip = lenses.lens(p.title(), p.abstractText()).chip();
         return new CardView(Views.paperUrl(p.id()), p.id(), p.title().isBlank() ? "(untitled) " + p.id() : p.title(),
                 authors, Math.max(0, p.authors().size() - CARD_AUTHORS), categories,
