@@ -5,7 +5,10 @@ import static dev.paperboy.lens.Cues.any;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The resource cues of a sentence, by kind, for {@link ResourceEvidence} to weigh: general cue phrases (matched at word
@@ -67,7 +70,7 @@ final class ResourceCues {
     private static final class Indexes {
         /** {@code RESOURCE_PHRASES} then {@code SAVED_NOUNS}: one pass over a sentence finds both. */
         static final WordStartPhrases BOTH = new WordStartPhrases(
-                java.util.stream.Stream.concat(RESOURCE_PHRASES.stream(), SAVED_NOUNS.stream()).map(Phrase::text).toList());
+                Stream.concat(RESOURCE_PHRASES.stream(), SAVED_NOUNS.stream()).map(Phrase::text).toList());
         /** Where {@code SAVED_NOUNS} start in {@link #BOTH}'s result. */
         static final int SAVED_FROM = RESOURCE_PHRASES.size();
     }
@@ -204,7 +207,7 @@ final class ResourceCues {
             "samples", "training samples", "training examples");
     /** The first words of the two-word {@link #DATA_NOUNS}: only after one of them is the next word looked at. */
     private static final Set<String> DATA_NOUN_FIRST_WORDS = DATA_NOUNS.stream().filter(n -> n.contains(" "))
-            .map(n -> n.substring(0, n.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .map(n -> n.substring(0, n.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FEW_DATA = Set.of("few", "limited", "small", "scarce", "little", "less",
             "fewer", "minimal", "handful");
 
@@ -366,7 +369,7 @@ final class ResourceCues {
     }
 
     /** Nouns for what a computation runs on or costs, and the resource they stand for. */
-    private static final java.util.Map<String, String> HARDWARE_NOUNS = java.util.Map.of(
+    private static final Map<String, String> HARDWARE_NOUNS = Map.of(
             "hardware", "compute", "gpu", "compute", "cpu", "compute", "complexity", "compute",
             "computation", "compute", "compute", "compute", "memory", "memory", "vram", "memory");
     /** Words that, just before such a noun, make it a small budget: "a single consumer-grade GPU", "minimal hardware". */

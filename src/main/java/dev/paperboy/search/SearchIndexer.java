@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,9 +111,9 @@ public final class SearchIndexer {
      * How many papers this process's last full rebuild indexed, if it made one: {@code reindex} on an index that
      * was missing or outdated finds it rebuilt on open and does not rebuild it a second time.
      */
-    public java.util.OptionalLong rebuiltPapers() {
+    public OptionalLong rebuiltPapers() {
         long n = rebuiltPapers;
-        return n < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
+        return n < 0 ? OptionalLong.empty() : OptionalLong.of(n);
     }
 
     /** Applies every store change after the index's committed sequence; returns how many papers. */

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +14,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Conditional GET for feeds and list pages: an {@code ETag} (weak: Javalin may gzip the body, and the same entity in
@@ -151,11 +155,11 @@ public final class Conditional {
         // Two CRCs of different polynomials and the length, not SHA-256: a weak validator needs no cryptographic
         // strength, and hashing 60–100 KB list pages with SHA-256 was 7 % of a list request's CPU. Both CRCs are
         // hardware-assisted; a stale page would need both to collide at the same length.
-        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        CRC32C c = new CRC32C();
         c.update(body);
-        java.util.zip.CRC32 d = new java.util.zip.CRC32();
+        CRC32 d = new CRC32();
         d.update(body);
-        return tag(java.nio.ByteBuffer.allocate(16).putInt((int) c.getValue()).putInt((int) d.getValue())
+        return tag(ByteBuffer.allocate(16).putInt((int) c.getValue()).putInt((int) d.getValue())
                 .putLong(body.length).array());
     }
 
@@ -173,7 +177,7 @@ public final class Conditional {
     }
 
     private static String tag(byte[] digest) {
-        return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16)) + "\"";
+        return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
     }
 
     private synchronized Instant firstSeen(String key, String etag) {

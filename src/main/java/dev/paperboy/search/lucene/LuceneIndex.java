@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -337,9 +339,9 @@ public final class LuceneIndex implements PaperIndex {
         private record Key(String paperId, int k) {}
 
         private Object reader;
-        private final java.util.LinkedHashMap<Key, List<SearchHit>> hits = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        private final LinkedHashMap<Key, List<SearchHit>> hits = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<Key, List<SearchHit>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, List<SearchHit>> eldest) {
                 return size() > CAPACITY;
             }
         };
