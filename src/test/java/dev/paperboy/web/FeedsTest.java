@@ -282,7 +282,9 @@ class FeedsTest {
 
     @Test
     void listAndSearchPagesAnswer304WhenUnchangedAndAreRevalidatedEveryTime() throws Exception {
-        for (String path : List.of("/", "/search?q=" + enc("dark matter"))) {
+        // bm25: a hybrid page changes while the site's background job embeds its papers, and a changed page
+        // rightly gets a new ETag and a later Last-Modified.
+        for (String path : List.of("/", "/search?mode=bm25&q=" + enc("dark matter"))) {
             var first = site.get(path);
             assertEquals(200, first.statusCode());
             assertEquals("no-cache", first.headers().firstValue("cache-control").orElseThrow(), path);
