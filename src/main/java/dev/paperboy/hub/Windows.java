@@ -15,7 +15,9 @@ import java.util.Map;
  * The featured entries and papers of date ranges, cached. A range is read with two indexed queries (its hub
  * entries, then its papers by id) and kept while the store's change sequence stays the same; after a write it is
  * kept for {@code minAge} more (so a harvest writing every second does not rebuild it per request), and it is
- * never older than {@code maxAge} (for signals that live outside the paper rows, like this instance's votes).
+ * never older than {@code maxAge} (for signals that live outside the paper rows, like this instance's votes). The
+ * cache is bounded by the papers it holds, not the ranges: {@link #MAX_PAPERS} keeps a year of daily lists (~30 papers
+ * a day) and their weeks, ~3 KB a paper.
  */
 final class Windows {
 
@@ -26,20 +28,23 @@ final class Windows {
 
     private record Cached(Window window, long sequence, Instant builtAt) {}
 
-    private static final int MAX_CACHED = 64;
+    static final int MAX_PAPERS = 16_384;
 
     private final PaperStore store;
     private final Clock clock;
     private final Duration minAge;
     private final Duration maxAge;
-    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
-            return size() > MAX_CACHED;
-        }
-    };
+    private final int maxPapers;
+    // Least recently used first; guarded by itself, as is cachedPapers.
+    private final LinkedHashMap<Key, Cached> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private int cachedPapers;
 
     Windows(PaperStore store, Clock clock, Duration minAge, Duration maxAge) {
+        this(store, clock, minAge, maxAge, MAX_PAPERS);
+    }
+
+    Windows(PaperStore store, Clock clock, Duration minAge, Duration maxAge, int maxPapers) {
+        this.maxPapers = maxPapers;
         this.store = store;
         this.clock = clock;
         this.minAge = minAge;
@@ -49,22 +54,32 @@ final class Windows {
     Window get(LocalDate from, LocalDate to) {
         Key key = new Key(from, to);
         Instant now = clock.instant();
-        long sequence = store.lastSequence();
         Cached c;
         synchronized (cache) {
             c = cache.get(key);
         }
+        // Younger than minAge: fresh without asking the store; older: fresh while the store has not changed.
+        Long sequence = null;
         if (c != null) {
             Duration age = Duration.between(c.builtAt(), now);
-            boolean fresh = age.compareTo(maxAge) < 0 && (c.sequence() == sequence || age.compareTo(minAge) < 0);
-            if (fresh) return c.window();
+            if (age.compareTo(minAge) < 0 && age.compareTo(maxAge) < 0) return c.window();
+            sequence = store.lastSequence();
+            if (age.compareTo(maxAge) < 0 && c.sequence() == sequence) return c.window();
         }
+        if (sequence == null) sequence = store.lastSequence();
         // Two requests may build the same window at once; both results are right and the last one is kept.
         List<Listing> entries = store.featuredEntries(from, to);
         Map<String, Paper> papers = store.findAll(entries.stream().map(Listing::paperId).distinct().toList());
         Window w = new Window(entries, papers);
         synchronized (cache) {
-            cache.put(key, new Cached(w, sequence, now));
+            Cached old = cache.put(key, new Cached(w, sequence, now));
+            if (old != null) cachedPapers -= old.window().papers().size();
+            cachedPapers += papers.size();
+            var eldest = cache.values().iterator();
+            while (cachedPapers > maxPapers && cache.size() > 1) {
+                cachedPapers -= eldest.next().window().papers().size();
+                eldest.remove();
+            }
         }
         return w;
     }

@@ -19,6 +19,7 @@ import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.search.SearchService;
+import gg.jte.Content;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -63,7 +64,7 @@ public final class ListPages {
             return;
         }
         ListPage page = featuredList(ctx, Period.day(latest.get()), page(ctx));
-        ListViews.ListView view = ListViews.view(page, Period.day(latest.get()).path(), Sort.TRENDING, lenses);
+        ListViews.ListView view = ListViews.view(page, Period.day(latest.get()).path(), Sort.TRENDING, lenses, this::card);
         templates.send(ctx, 200, "list.jte", view.withFeedUrl(ListViews.feedUrl("/", page.sort(), Sort.TRENDING, view.cat())));
     }
 
@@ -86,7 +87,7 @@ public final class ListPages {
     void showTrendingPage(Context ctx) {
         TrendingWindow window = window(ctx.queryParam("window"));
         ListPage page = trendingList(ctx, page(ctx));
-        ListViews.ListView view = ListViews.view(page, trendingPath(window), Sort.TRENDING, lenses);
+        ListViews.ListView view = ListViews.view(page, trendingPath(window), Sort.TRENDING, lenses, this::card);
         templates.send(ctx, 200, "list.jte", withTrendingSpans(view, window, page));
     }
 
@@ -95,14 +96,15 @@ public final class ListPages {
         ListPage page = categoryList(ctx, ctx.pathParam("cat"));
         String category = page.category().orElseThrow();
         templates.send(ctx, 200, "list.jte", ListViews.view(page, "/list/" + category
-                + page.period().map(p -> "?day=" + p.key()).orElse(""), Sort.NEWEST, lenses));
+                + page.period().map(p -> "?day=" + p.key()).orElse(""), Sort.NEWEST, lenses, this::card));
     }
 
     /** GET /authors/{name}: every paper by that name, newest first, as search's {@code author:} matches names. */
     void showAuthorPage(Context ctx) {
         String name = authorName(ctx);
         ListPage page = authorList(ctx, page(ctx));
-        templates.send(ctx, 200, "list.jte", ListViews.view(page, ListViews.authorUrl(name), Sort.NEWEST, lenses));
+        templates.send(ctx, 200, "list.jte", ListViews.view(page, ListViews.authorUrl(name), Sort.NEWEST, lenses,
+                this::card));
     }
 
     // The lists themselves, for the pages above and their feeds (ListFeeds): same input, same papers.
@@ -194,9 +196,14 @@ public final class ListPages {
                 Optional.empty(), Optional.empty(), Optional.empty(), empty, Optional.empty());
     }
 
+    /** A list card's HTML, rendered once per distinct card. */
+    private Content card(ListViews.CardView card) {
+        return templates.fragment("fragments/listcard.jte", card);
+    }
+
     private void renderFeatured(Context ctx, Period period) {
         ListPage page = featuredList(ctx, period, page(ctx));
-        templates.send(ctx, 200, "list.jte", ListViews.view(page, period.path(), Sort.TRENDING, lenses));
+        templates.send(ctx, 200, "list.jte", ListViews.view(page, period.path(), Sort.TRENDING, lenses, this::card));
     }
 
     private static ListViews.ListView withTrendingSpans(ListViews.ListView v, TrendingWindow current, ListPage page) {

@@ -8,6 +8,7 @@ import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Author;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperIds;
+import gg.jte.Content;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What the list template renders: {@link ListPage}s turned into display strings and links. */
 public final class ListViews {
@@ -53,7 +55,7 @@ public final class ListViews {
     }
 
     /** A whole list page. */
-    public record ListView(String title, String heading, String path, String sortKey, String cat, List<CardView> cards,
+    public record ListView(String title, String heading, String path, String sortKey, String cat, List<Content> cards,
             int total, int page, int pages, NavLink previous, NavLink next, NavLink more, NavLink previousPage,
             NavLink nextPage, String empty, NavLink nearest, List<NavLink> sorts, List<NavLink> spans,
             boolean showControls, String feedUrl) {
@@ -104,11 +106,14 @@ public final class ListViews {
         }
     }
 
-    /** The page of a list; {@code path} is where it lives (its links keep its sort and filter). */
-    static ListView view(ListPage p, String path, Sort defaultSort, LensCache lenses) {
+    /**
+     * The page of a list; {@code path} is where it lives (its links keep its sort and filter), {@code render} turns a
+     * card into HTML.
+     */
+    static ListView view(ListPage p, String path, Sort defaultSort, LensCache lenses, Function<CardView, Content> render) {
         String cat = p.filter().param().orElse("");
-        List<CardView> cards = new ArrayList<>(p.cards().size());
-        for (Card c : p.cards()) cards.add(card(c, lenses));
+        List<Content> cards = new ArrayList<>(p.cards().size());
+        for (Card c : p.cards()) cards.add(render.apply(card(c, lenses)));
         List<NavLink> sorts = new ArrayList<>();
         for (Sort s : Sort.values()) {
             sorts.add(new NavLink(sortLabel(s), withParams(path, s, defaultSort, cat, 1), s == p.sort()));

@@ -2,6 +2,7 @@ package dev.paperboy.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -288,6 +289,32 @@ public abstract class SearchIndexContract {
         assertFalse(related.isEmpty());
         assertTrue(related.stream().noneMatch(h -> h.id().equals("2405.00005")));
         assertTrue(Set.of("2406.00006", "2412.00012").contains(related.getFirst().id()), related.toString());
+    }
+
+    @Test
+    void relatedPapersFoundByWordsAreFoundAgainByVectorOnceThePaperIsEmbedded() {
+        List<Paper> papers = TestPapers.load();
+        rebuild(papers, p -> null);
+        List<SearchHit> byWords = index.related("2401.00001", 5);
+        assertFalse(byWords.isEmpty());
+        List<SearchHit> expected = withVectors(papers);
+        assertNotEquals(ids(byWords), ids(expected), "the fixtures must tell words and vectors apart");
+        // Now embed them one by one in place, as the embedding catch-up does; the answer kept from before must go.
+        rebuild(papers, p -> null);
+        assertEquals(byWords, index.related("2401.00001", 5));
+        index.upsert(papers.stream().map(p -> new PaperIndex.Entry(p, vector(p))).toList());
+        index.refresh();
+        assertEquals(ids(expected), ids(index.related("2401.00001", 5)));
+    }
+
+    /** Related papers of 2401.00001 in an index of {@code papers} built with their vectors. */
+    private List<SearchHit> withVectors(List<Paper> papers) {
+        rebuild(papers, this::vector);
+        return index.related("2401.00001", 5);
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::id).toList();
     }
 
     @Test

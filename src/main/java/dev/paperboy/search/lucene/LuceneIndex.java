@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -318,45 +319,18 @@ public final class LuceneIndex implements PaperIndex {
         if (k < 1) return List.of();
         int n = Math.min(k, SearchRequest.MAX_LIMIT);
         return withSearcher(s -> {
-            // Per paper page view a MoreLikeThis query over every paper (or a KNN walk) and snippets: kept until
-            // the index changes, so a paper read again costs a map look-up (docs/search.md).
-            var helper = s.getIndexReader().getReaderCacheHelper();
-            Object reader = helper == null ? s.getIndexReader() : helper.getKey();
-            List<SearchHit> hit = relatedCache.get(reader, paperId, n);
-            if (hit != null) return hit;
-            List<SearchHit> found = List.copyOf(searches.related(s, paperId, n));
-            relatedCache.put(reader, paperId, n, found);
-            return found;
+            // A MoreLikeThis query over every paper (or a KNN walk) per paper page view would be most of the page's
+            // cost: each paper's answer is kept as ids (RelatedCache) and only turned into hits per view.
+            Object generation = ((DirectoryReader) s.getIndexReader()).directory();
+            int papers = s.getIndexReader().numDocs();
+            RelatedCache.Kept kept = relatedCache.get(generation, paperId, n, papers);
+            if (kept != null && (kept.byVector() || !searches.hasVector(s, paperId))) {
+                return searches.hitsOf(s, kept.ids(), kept.scores());
+            }
+            LuceneSearch.Related found = searches.related(s, paperId, n);
+            relatedCache.put(generation, paperId, n, RelatedCache.Kept.of(found.hits(), found.byVector(), papers));
+            return found.hits();
         });
-    }
-
-    /**
-     * Related papers of recently shown papers, for one reader: cleared whenever a searcher sees a new one. An entry
-     * is five hits with their snippets, ~10 KB: 1,024 of them bound it at ~10 MB.
-     */
-    private static final class RelatedCache {
-        private static final int CAPACITY = 1_024;
-        private record Key(String paperId, int k) {}
-
-        private Object reader;
-        private final LinkedHashMap<Key, List<SearchHit>> hits = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, List<SearchHit>> eldest) {
-                return size() > CAPACITY;
-            }
-        };
-
-        synchronized List<SearchHit> get(Object readerKey, String paperId, int k) {
-            return readerKey == reader ? hits.get(new Key(paperId, k)) : null;
-        }
-
-        synchronized void put(Object readerKey, String paperId, int k, List<SearchHit> found) {
-            if (readerKey != reader) {
-                hits.clear();
-                reader = readerKey;
-            }
-            hits.put(new Key(paperId, k), found);
-        }
     }
 
     private interface SearcherFunction<T> {

@@ -248,11 +248,13 @@ final class LuceneSearch {
         return out;
     }
 
+    /** Related papers and whether they were found by the paper's vector (else by its words). */
+    record Related(List<SearchHit> hits, boolean byVector) {}
+
     /** KNN on the paper's own vector with itself excluded; BM25 more-like-this when it has none. */
-    List<SearchHit> related(IndexSearcher s, String paperId, int k) throws IOException {
-        TopDocs self = s.search(new TermQuery(new Term(Fields.ID, paperId)), 1);
-        if (self.scoreDocs.length == 0) return List.of();
-        int doc = self.scoreDocs[0].doc;
+    Related related(IndexSearcher s, String paperId, int k) throws IOException {
+        int doc = docOf(s, paperId);
+        if (doc < 0) return new Related(List.of(), false);
         BooleanQuery notSelf = new BooleanQuery.Builder()
                 .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.ID, paperId)), Occur.MUST_NOT)
@@ -272,7 +274,29 @@ final class LuceneSearch {
             Query like = mlt.like(Fields.TEXT, new StringReader(d.get(Fields.TITLE) + "\n" + d.get(Fields.ABSTRACT)));
             td = s.search(new BooleanQuery.Builder().add(like, Occur.MUST).add(notSelf, Occur.FILTER).build(), k);
         }
-        return hits(s, null, td.scoreDocs, true);
+        return new Related(List.copyOf(hits(s, null, td.scoreDocs, true)), v != null);
+    }
+
+    /** Whether the paper is indexed with a vector. */
+    boolean hasVector(IndexSearcher s, String paperId) throws IOException {
+        int doc = docOf(s, paperId);
+        return doc >= 0 && vectorOf(s, doc) != null;
+    }
+
+    /** Hits for papers found earlier, in that order with those scores; papers no longer indexed are left out. */
+    List<SearchHit> hitsOf(IndexSearcher s, List<String> paperIds, float[] scores) throws IOException {
+        List<ScoreDoc> docs = new ArrayList<>(paperIds.size());
+        for (int i = 0; i < paperIds.size(); i++) {
+            int doc = docOf(s, paperIds.get(i));
+            if (doc >= 0) docs.add(new ScoreDoc(doc, scores[i]));
+        }
+        return List.copyOf(hits(s, null, docs.toArray(ScoreDoc[]::new), true));
+    }
+
+    /** The paper's document number, or -1 when it is not indexed. */
+    private static int docOf(IndexSearcher s, String paperId) throws IOException {
+        TopDocs self = s.search(new TermQuery(new Term(Fields.ID, paperId)), 1);
+        return self.scoreDocs.length == 0 ? -1 : self.scoreDocs[0].doc;
     }
 
     private static float[] vectorOf(IndexSearcher s, int doc) throws IOException {
