@@ -31,6 +31,10 @@ import dev.paperboy.jobs.Job;
 import dev.paperboy.jobs.Jobs;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.lens.LensExtractor;
+import dev.paperboy.mail.LogMailer;
+import dev.paperboy.mail.Mailer;
+import dev.paperboy.mail.SmtpMailer;
+import dev.paperboy.mail.SmtpSettings;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import dev.paperboy.search.BeirEvaluator;
@@ -106,6 +110,7 @@ public final class App implements AutoCloseable {
     private Harvesters harvesters;
     private HarvestScheduler harvestScheduler;
     private Jobs jobs;
+    private Mailer mailer;
     // Who holds this process's leases: unique per process and App.
     private final String holder = holderName();
 
@@ -392,6 +397,36 @@ public final class App implements AutoCloseable {
     /** The running harvest scheduler, when {@code serve} started one. */
     public synchronized java.util.Optional<HarvestScheduler> harvestScheduler() {
         return java.util.Optional.ofNullable(harvestScheduler);
+    }
+
+    /**
+     * The mailer: SMTP when {@code smtp-host} is set, otherwise the log (one marked line per message, so a
+     * sign-in link can be followed from the server log). Built on first use; it holds no connection open.
+     */
+    public synchronized Mailer mailer() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (mailer == null) {
+            Optional<SmtpSettings> smtp = smtpSettings(config);
+            if (smtp.isPresent()) {
+                mailer = new SmtpMailer(smtp.get(), clock);
+            } else {
+                log.info("mail: no SMTP host set (PAPERBOY_SMTP_HOST), so mails are written to this log, not sent");
+                mailer = new LogMailer();
+            }
+        }
+        return mailer;
+    }
+
+    /** The SMTP settings of a config, empty when no SMTP host is set: the one place that maps them from {@link Config}. */
+    public static Optional<SmtpSettings> smtpSettings(Config c) {
+        String host = c.get(Config.Key.SMTP_HOST);
+        if (host.isEmpty()) return Optional.empty();
+        SmtpSettings.Tls tls = SmtpSettings.Tls.parse(c.get(Config.Key.SMTP_TLS)).orElseThrow(
+                () -> new IllegalStateException("config: " + Config.Key.SMTP_TLS.flag() + " is not a TLS mode: "
+                        + c.get(Config.Key.SMTP_TLS)));
+        int port = c.get(Config.Key.SMTP_PORT).isEmpty() ? tls.defaultPort() : c.integer(Config.Key.SMTP_PORT);
+        return Optional.of(SmtpSettings.of(host, port, tls, c.get(Config.Key.SMTP_USERNAME),
+                c.get(Config.Key.SMTP_PASSWORD), c.get(Config.Key.SMTP_FROM)));
     }
 
     /** Loads the model on first use, so opening the app (or a search without the semantic leg) costs nothing. */

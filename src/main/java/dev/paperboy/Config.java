@@ -1,6 +1,7 @@
 package dev.paperboy;
 
 import dev.paperboy.db.Database;
+import dev.paperboy.mail.SmtpSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -35,7 +36,12 @@ public record Config(Map<Key, String> values) {
         POSITIVE(v -> checkInt(v, 1, 1_000_000)),
         TIME_OF_DAY(Config::checkTimeOfDay),
         ZONE(Config::checkZone),
-        BOOLEAN(v -> v.equals("true") || v.equals("false") ? Optional.empty() : Optional.of("must be true or false"));
+        BOOLEAN(v -> v.equals("true") || v.equals("false") ? Optional.empty() : Optional.of("must be true or false")),
+        OPTIONAL_PORT(v -> v.isEmpty() ? Optional.empty() : checkInt(v, 1, 65_535)),
+        OPTIONAL_HOST(Config::checkOptionalHost),
+        TLS_MODE(v -> SmtpSettings.Tls.parse(v).isPresent() ? Optional.empty()
+                : Optional.of("must be none, starttls or tls")),
+        MAIL_FROM(v -> v.isEmpty() ? Optional.empty() : SmtpSettings.checkFrom(v));
 
         private final Function<String, Optional<String>> check;
 
@@ -91,7 +97,18 @@ public record Config(Map<Key, String> values) {
         HARVEST_START_DELAY_SECONDS("harvest-start-delay-seconds", "10", Type.SECONDS, false,
                 "Seconds serve waits before the first harvest of a source that is due."),
         HARVEST_RETRY_MINUTES("harvest-retry-minutes", "30", Type.POSITIVE, false,
-                "Minutes before a failed scheduled harvest is tried again.");
+                "Minutes before a failed scheduled harvest is tried again."),
+        // Mail (docs/mail.md); App.smtpSettings reads these into the SMTP mailer's settings.
+        SMTP_HOST("smtp-host", "", Type.OPTIONAL_HOST, false,
+                "SMTP server for sign-in links and digests; empty: each mail is written to the log instead."),
+        SMTP_PORT("smtp-port", "", Type.OPTIONAL_PORT, false,
+                "SMTP port; empty means 587 for starttls, 465 for tls, 25 for none."),
+        SMTP_USERNAME("smtp-username", "", Type.TEXT, false, "SMTP user name; empty: no authentication."),
+        SMTP_PASSWORD("smtp-password", "", Type.TEXT, true, "SMTP password (a secret: never printed)."),
+        SMTP_TLS("smtp-tls", "starttls", Type.TLS_MODE, false,
+                "none, starttls (required, not opportunistic) or tls (TLS from the first byte, SMTPS)."),
+        SMTP_FROM("smtp-from", "", Type.MAIL_FROM, false,
+                "Sender of the mails, e.g. 'Paperboy <papers@example.org>'; required with smtp-host.");
 
         private final String name;
         private final String defaultValue;
@@ -178,7 +195,28 @@ public record Config(Map<Key, String> values) {
             k.type.check.apply(get(k)).ifPresent(p ->
                     problems.add("config: " + k.flag() + " / " + k.envVar() + " " + p + " (got \"" + shown(k) + "\")"));
         }
+        smtpProblems(problems);
         return problems;
+    }
+
+    /** The SMTP settings that only make sense together; nothing to check while no SMTP host is set. */
+    private void smtpProblems(List<String> problems) {
+        if (get(Key.SMTP_HOST).isEmpty()) return;
+        if (get(Key.SMTP_FROM).isEmpty()) {
+            problems.add(problem(Key.SMTP_FROM, "must be set when " + Key.SMTP_HOST.flag()
+                    + " is (the sender of sign-in links and digests)"));
+        }
+        boolean user = !get(Key.SMTP_USERNAME).isEmpty(), password = !get(Key.SMTP_PASSWORD).isEmpty();
+        if (user && !password) {
+            problems.add(problem(Key.SMTP_PASSWORD, "must be set when " + Key.SMTP_USERNAME.flag() + " is"));
+        }
+        if (password && !user) {
+            problems.add(problem(Key.SMTP_USERNAME, "must be set when " + Key.SMTP_PASSWORD.flag() + " is"));
+        }
+    }
+
+    private static String problem(Key k, String what) {
+        return "config: " + k.flag() + " / " + k.envVar() + " " + what;
     }
 
     /** Setting name to value, in declaration order, with secrets masked: safe to print or log. */
@@ -190,6 +228,12 @@ public record Config(Map<Key, String> values) {
 
     public Path dataDir() {
         return Path.of(get(Key.DATA));
+    }
+
+    /** Every setting with secrets masked, as {@link #redacted()}: a config may end up in a log or an exception. */
+    @Override
+    public String toString() {
+        return "Config" + redacted();
     }
 
     /** The JDBC URL: the configured one, or the SQLite file in the data directory. */
@@ -329,6 +373,18 @@ public record Config(Map<Key, String> values) {
         } catch (java.time.DateTimeException e) {
             return Optional.of("must be a time zone like America/New_York or UTC");
         }
+    }
+
+    private static Optional<String> checkOptionalHost(String v) {
+        if (v.isEmpty()) return Optional.empty();
+        if (v.contains("/") || v.chars().anyMatch(c -> c <= ' ')) {
+            return Optional.of("must be a host name or address (no scheme, no spaces)");
+        }
+        // One colon is host:port (an IPv6 address has several): the port has its own setting.
+        if (v.indexOf(':') >= 0 && v.indexOf(':') == v.lastIndexOf(':')) {
+            return Optional.of("must be a host name or address without a port (the port is a setting of its own)");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> checkJdbcUrl(String v) {
