@@ -1,11 +1,33 @@
 package dev.paperboy;
 
+import dev.paperboy.account.AccessTokenStore;
+import dev.paperboy.account.LoginTokenStore;
+import dev.paperboy.account.SessionStore;
+import dev.paperboy.account.UserStore;
+import dev.paperboy.account.jdbi.JdbiAccessTokenStore;
+import dev.paperboy.account.jdbi.JdbiLoginTokenStore;
+import dev.paperboy.account.jdbi.JdbiSessionStore;
+import dev.paperboy.account.jdbi.JdbiUserStore;
 import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.ListApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.PaperJsonLinesFormat;
 import dev.paperboy.api.SearchApi;
+import dev.paperboy.community.AccountDeletion;
+import dev.paperboy.community.CollectionStore;
+import dev.paperboy.community.CommentStore;
+import dev.paperboy.community.ModerationStore;
+import dev.paperboy.community.PaperCounts;
+import dev.paperboy.community.SubmissionStore;
+import dev.paperboy.community.VoteStore;
+import dev.paperboy.community.jdbi.JdbiAccountDeletion;
+import dev.paperboy.community.jdbi.JdbiCollectionStore;
+import dev.paperboy.community.jdbi.JdbiCommentStore;
+import dev.paperboy.community.jdbi.JdbiModerationStore;
+import dev.paperboy.community.jdbi.JdbiPaperCounts;
+import dev.paperboy.community.jdbi.JdbiSubmissionStore;
+import dev.paperboy.community.jdbi.JdbiVoteStore;
 import dev.paperboy.db.Database;
 import dev.paperboy.hub.Community;
 import dev.paperboy.hub.HubLists;
@@ -61,6 +83,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -97,6 +120,14 @@ public final class App implements AutoCloseable {
     /** The search parts, opened together on first use; {@code embedder} is empty when embedding is off. */
     public record Search(SearchService service, SearchIndexer indexer, Optional<Embedder> embedder) {}
 
+    /** The account stores (docs/community.md). */
+    public record Accounts(UserStore users, LoginTokenStore loginTokens, SessionStore sessions,
+            AccessTokenStore accessTokens) {}
+
+    /** The community stores (docs/community.md). */
+    public record CommunityStores(VoteStore votes, CommentStore comments, CollectionStore collections,
+            SubmissionStore submissions, ModerationStore moderation, PaperCounts counts, AccountDeletion deletion) {}
+
     private final Config config;
     private final Clock clock;
     private final Database database;
@@ -111,6 +142,8 @@ public final class App implements AutoCloseable {
     private HarvestScheduler harvestScheduler;
     private Jobs jobs;
     private Mailer mailer;
+    private Accounts accounts;
+    private CommunityStores community;
     // Who holds this process's leases: unique per process and App.
     private final String holder = holderName();
 
@@ -185,6 +218,30 @@ public final class App implements AutoCloseable {
 
     private static PaperStore paperStore(Database db) {
         return new JdbiPaperStore(db);
+    }
+
+    /** The account stores over this app's database, built on first use; secrets come from a {@link SecureRandom}. */
+    public synchronized Accounts accounts() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (accounts == null) {
+            SecureRandom random = new SecureRandom();
+            accounts = new Accounts(new JdbiUserStore(database, clock), new JdbiLoginTokenStore(database, clock, random),
+                    new JdbiSessionStore(database, clock, random, SessionStore.DEFAULT_LIFETIMES),
+                    new JdbiAccessTokenStore(database, clock, random));
+        }
+        return accounts;
+    }
+
+    /** The community stores over this app's database, built on first use. */
+    public synchronized CommunityStores community() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (community == null) {
+            community = new CommunityStores(new JdbiVoteStore(database, clock), new JdbiCommentStore(database, clock),
+                    new JdbiCollectionStore(database, clock), new JdbiSubmissionStore(database, clock),
+                    new JdbiModerationStore(database, clock), new JdbiPaperCounts(database),
+                    new JdbiAccountDeletion(database));
+        }
+        return community;
     }
 
     /** The file importer with every known format; the export format first, plain text last (it is the catch-all). */

@@ -45,8 +45,6 @@ import org.jdbi.v3.core.Handle;
 public final class JdbiPaperStore implements PaperStore {
 
     private static final int PAGE = 500;
-    // Key of the PostgreSQL advisory lock that serialises paper writers (the bytes of "papers").
-    private static final long WRITER_LOCK = 0x706170657273L;
 
     private static final int TEXT_COLUMNS = PaperColumns.TEXT_COLUMNS;
     private static final String INSERT = "INSERT INTO papers (" + Rows.COLUMNS + ")"
@@ -107,14 +105,7 @@ public final class JdbiPaperStore implements PaperStore {
 
     private List<UpsertResult> upsertIn(Handle h, List<Paper> incoming) throws SQLException, IOException {
         Connection c = h.getConnection();
-        if (db.dialect() == Database.Dialect.POSTGRESQL) {
-            // One writer at a time: no two transactions insert the same new id, and change sequences
-            // become visible in commit order, so an indexer reading changedSince never skips one.
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_advisory_xact_lock(?)")) {
-                s.setLong(1, WRITER_LOCK);
-                s.executeQuery().close();
-            }
-        }
+        PaperWrites.lock(c, db.dialect());
         List<String> ids = incoming.stream().map(Paper::id).distinct().toList();
         Map<String, Slot> slots = new HashMap<>(ids.size() * 2);
         Map<String, List<HubEntry>> hubs = Rows.hubEntries(c, ids);
@@ -163,7 +154,7 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     private void write(Connection c, Collection<Slot> dirty) throws SQLException {
-        long[] seqs = reserveSequences(c, dirty.size());
+        long[] seqs = PaperWrites.reserveSequences(c, db.dialect(), dirty.size());
         try (PreparedStatement inserts = c.prepareStatement(INSERT);
                 PreparedStatement updates = c.prepareStatement(UPDATE);
                 PreparedStatement hubDeletes = c.prepareStatement("DELETE FROM hub_entries WHERE paper_id = ?");
@@ -238,30 +229,6 @@ public final class JdbiPaperStore implements PaperStore {
     private static void bindColumns(PreparedStatement s, int at, Encoded e) throws SQLException {
         s.setInt(at, e.version());
         for (int i = 0; i < TEXT_COLUMNS; i++) s.setString(at + 1 + i, e.text()[i]);
-    }
-
-    /** Hands out {@code n} change sequence numbers above every one already used, in increasing order. */
-    private long[] reserveSequences(Connection c, int n) throws SQLException {
-        long[] out = new long[n];
-        if (db.dialect() == Database.Dialect.POSTGRESQL) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT nextval('paper_seq') FROM generate_series(1, ?) ORDER BY 1")) {
-                s.setInt(1, n);
-                try (ResultSet rs = s.executeQuery()) {
-                    for (int i = 0; i < n && rs.next(); i++) out[i] = rs.getLong(1);
-                }
-            }
-        } else {
-            // Safe because the transaction began IMMEDIATE: no other writer runs until it commits.
-            long max;
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM papers");
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
-                max = rs.getLong(1);
-            }
-            for (int i = 0; i < n; i++) out[i] = max + 1 + i;
-        }
-        return out;
     }
 
     @Override
