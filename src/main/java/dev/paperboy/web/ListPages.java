@@ -96,7 +96,7 @@ public final class ListPages {
         ListPage page = categoryList(ctx, ctx.pathParam("cat"));
         String category = page.category().orElseThrow();
         templates.send(ctx, 200, "list.jte", ListViews.view(page, "/list/" + category
-                + page.period().map(p -> "?day=" + p.key()).orElse(""), Sort.NEWEST, lenses, this::card));
+                + page.period().map(p -> "?day=" + p.key()).orElse(""), Sort.NEWEST, lenses, this::oneOffCard));
     }
 
     /** GET /authors/{name}: every paper by that name, newest first, as search's {@code author:} matches names. */
@@ -104,7 +104,7 @@ public final class ListPages {
         String name = authorName(ctx);
         ListPage page = authorList(ctx, page(ctx));
         templates.send(ctx, 200, "list.jte", ListViews.view(page, ListViews.authorUrl(name), Sort.NEWEST, lenses,
-                this::card));
+                this::oneOffCard));
     }
 
     // The lists themselves, for the pages above and their feeds (ListFeeds): same input, same papers.
@@ -196,9 +196,20 @@ public final class ListPages {
                 Optional.empty(), Optional.empty(), Optional.empty(), empty, Optional.empty());
     }
 
-    /** A list card's HTML, rendered once per distinct card. */
+    /**
+     * A featured list's card, rendered once per distinct card: the featured papers are a small set that every day,
+     * week, month and trending page shows again.
+     */
     private Content card(ListViews.CardView card) {
         return templates.fragment("fragments/listcard.jte", card);
+    }
+
+    /**
+     * A category or author list's card, rendered for this page: those lists reach every paper, so keeping their
+     * cards would only churn the kept ones (and the collector with them).
+     */
+    private Content oneOffCard(ListViews.CardView card) {
+        return templates.content("fragments/listcard.jte", card);
     }
 
     private void renderFeatured(Context ctx, Period period) {

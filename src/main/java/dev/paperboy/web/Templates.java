@@ -57,9 +57,13 @@ public final class Templates {
         ctx.status(status).contentType(HTML).result(out.toByteArray());
     }
 
+    /** The fragment {@code template} over {@code view}, for another template to include (as {@code ${...}}). */
+    Content content(String template, Object view) {
+        return output -> engine.render(template, view, output);
+    }
+
     /**
-     * The fragment {@code template} rendered over {@code view}, for another template to include (as {@code ${...}}):
-     * rendered once per distinct view and then kept. {@code view} must be a value (a record of the fragment's
+     * {@link #content}, rendered once per distinct view and then kept: for fragments shown again and again. {@code view} must be a value (a record of the fragment's
      * display data): equal views render the same HTML.
      */
     Content fragment(String template, Object view) {
