@@ -20,6 +20,7 @@ import dev.paperboy.community.CommentStore;
 import dev.paperboy.community.ModerationStore;
 import dev.paperboy.community.PaperCounts;
 import dev.paperboy.community.SubmissionStore;
+import dev.paperboy.community.Submissions;
 import dev.paperboy.community.VoteStore;
 import dev.paperboy.community.jdbi.JdbiAccountDeletion;
 import dev.paperboy.community.jdbi.JdbiCollectionStore;
@@ -39,6 +40,8 @@ import dev.paperboy.ingest.files.DailyListing;
 import dev.paperboy.ingest.files.KaggleSnapshot;
 import dev.paperboy.ingest.files.TextListing;
 import dev.paperboy.ingest.harvest.ArxivApiClient;
+import dev.paperboy.ingest.harvest.ArxivRejection;
+import dev.paperboy.ingest.harvest.HarvestException;
 import dev.paperboy.ingest.harvest.HarvestConfig;
 import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.ingest.harvest.Harvesters;
@@ -108,6 +111,8 @@ public final class App implements AutoCloseable {
     private static final Duration CATCH_UP = Duration.ofSeconds(1);
     // A job renews its lease well within this; a crashed holder's lease frees itself after it.
     private static final Duration JOB_LEASE_TTL = Duration.ofMinutes(10);
+    // Someone waits on a submission's arXiv look-up: two attempts, not the harvest's patient backoff.
+    private static final int SUBMIT_FETCH_ATTEMPTS = 2;
 
     /** Where vectors come from: the model's id (known without loading it) and how to load it. */
     public record Embedding(String modelId, Supplier<? extends Embedder> loader) {
@@ -144,6 +149,7 @@ public final class App implements AutoCloseable {
     private Mailer mailer;
     private Accounts accounts;
     private CommunityStores community;
+    private Submissions submissions;
     // Who holds this process's leases: unique per process and App.
     private final String holder = holderName();
 
@@ -242,6 +248,30 @@ public final class App implements AutoCloseable {
                     new JdbiAccountDeletion(database));
         }
         return community;
+    }
+
+    /**
+     * Submitting papers (docs/community.md, "Submitting"): a paper not in the store is looked up through the
+     * harvesters' arXiv API client, so its polite fetcher (one request at a time per host, the interval shared through
+     * the store by every process) applies; built on first use.
+     */
+    public synchronized Submissions submissions() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (submissions == null) {
+            ArxivApiClient api = harvesters().api();
+            Submissions.ArxivLookup lookup = id -> {
+                try {
+                    return api.fetch(id, SUBMIT_FETCH_ATTEMPTS);
+                } catch (ArxivRejection e) {
+                    throw new Submissions.LookupException(e.getMessage(), true, e);
+                } catch (HarvestException e) {
+                    throw new Submissions.LookupException(e.getMessage(), false, e);
+                }
+            };
+            submissions = new Submissions(papers, community().submissions(), lookup, clock,
+                    config.integer(Config.Key.SUBMIT_DAILY_LIMIT));
+        }
+        return submissions;
     }
 
     /** The file importer with every known format; the export format first, plain text last (it is the catch-all). */
