@@ -91,7 +91,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -402,8 +404,7 @@ public final class App implements AutoCloseable {
         Conditional conditional = new Conditional(clock);
         FeedPages feeds = new FeedPages(papers, searchService, lenses, conditional, config.baseUrl(),
                 config.pageSize(), VERSION);
-        // Votes and comments of this instance arrive with accounts; until then lists count none.
-        HubLists hubLists = new HubLists(papers, Community.NONE, clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
+        HubLists hubLists = new HubLists(papers, listCommunity(), clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
                 HubLists.MAX_AGE);
         ListPages listPages = new ListPages(hubLists, papers, searchService, lenses, templates, config.pageSize(),
                 paperPages);
@@ -412,6 +413,16 @@ public final class App implements AutoCloseable {
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
                 listPages, new ListApi(hubLists, lenses, json));
+    }
+
+    /** What the lists read of the community: this instance's counters (votes, visible comments), one query a list. */
+    private Community listCommunity() {
+        PaperCounts counts = community().counts();
+        return ids -> {
+            Map<String, Community.Counts> out = new HashMap<>();
+            counts.counts(ids).forEach((id, c) -> out.put(id, new Community.Counts(c.votes(), c.comments())));
+            return out;
+        };
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */
