@@ -90,11 +90,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -398,30 +400,43 @@ public final class App implements AutoCloseable {
         Json json = new Json();
         Templates templates = Templates.precompiled();
         LensCache lenses = new LensCache(new LensExtractor(), PaperPages.LENS_CACHE);
-        SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize());
+        Community here = listCommunity();
+        SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize(), here);
         PaperPages paperPages = new PaperPages(papers, lenses, templates, config.pageSize(), config.baseUrl(),
-                () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages);
+                () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages, here);
         Conditional conditional = new Conditional(clock);
         FeedPages feeds = new FeedPages(papers, searchService, lenses, conditional, config.baseUrl(),
-                config.pageSize(), VERSION);
-        HubLists hubLists = new HubLists(papers, listCommunity(), clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
+                config.pageSize(), VERSION, here);
+        HubLists hubLists = new HubLists(papers, here, clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
                 HubLists.MAX_AGE);
         ListPages listPages = new ListPages(hubLists, papers, searchService, lenses, templates, config.pageSize(),
                 paperPages);
-        return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json),
+        return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json, here),
                 new SearchApi(searchService, papers, lenses, json),
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
                 listPages, new ListApi(hubLists, lenses, json));
     }
 
-    /** What the lists read of the community: this instance's counters (votes, visible comments), one query a list. */
+    /**
+     * What the lists and pages read of the community: this instance's counters (votes, visible comments) and the
+     * papers moderators hid, each one query per list.
+     */
     private Community listCommunity() {
         PaperCounts counts = community().counts();
-        return ids -> {
-            Map<String, Community.Counts> out = new HashMap<>();
-            counts.counts(ids).forEach((id, c) -> out.put(id, new Community.Counts(c.votes(), c.comments())));
-            return out;
+        ModerationStore moderation = community().moderation();
+        return new Community() {
+            @Override
+            public Map<String, Community.Counts> counts(Collection<String> ids) {
+                Map<String, Community.Counts> out = new HashMap<>();
+                counts.counts(ids).forEach((id, c) -> out.put(id, new Community.Counts(c.votes(), c.comments())));
+                return out;
+            }
+
+            @Override
+            public Set<String> hiddenAmong(Collection<String> ids) {
+                return ids.isEmpty() ? Set.of() : moderation.hiddenAmong(ids);
+            }
         };
     }
 

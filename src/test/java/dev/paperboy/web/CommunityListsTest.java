@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,5 +111,41 @@ class CommunityListsTest {
         String page = ok("/papers/date/2024-03-19?sort=votes");
         assertTrue(page.contains("3 votes"), page);
         assertTrue(page.indexOf("Quiet transformer") < page.indexOf("Liked transformer"), page);
+    }
+
+    @Test
+    void aHiddenPaperDisappearsFromEveryListFeedSearchAndItsOwnPage() throws Exception {
+        String hiddenId = "2403.00002";
+        List<String> pages = List.of("/", "/papers/date/2024-03-19", "/papers/week/2024-W12", "/papers/month/2024-03",
+                "/trending", "/list/cs.LG", "/search?q=transformer", "/papers/date/2024-03-19.atom", "/trending.atom",
+                "/list/cs.LG.atom", "/papers.atom", "/search.atom?q=transformer");
+        List<String> lists = List.of("/api/daily?date=2024-03-19", "/api/trending", "/api/list/cs.LG", "/api/papers");
+        for (String path : pages) assertTrue(ok(path).contains("Quiet transformer"), path);
+        for (String path : lists) assertTrue(ok(path).contains(hiddenId), path);
+
+        assertTrue(app.community().moderation().hidePaper(Optional.empty(), hiddenId, "spam").isDone());
+
+        // At once: the lists' cached ranges are filtered per request.
+        for (String path : pages) {
+            String body = ok(path);
+            assertFalse(body.contains("Quiet transformer"), path);
+            assertTrue(body.contains("Liked transformer"), path);
+        }
+        for (String path : lists) {
+            String body = ok(path);
+            assertFalse(body.contains(hiddenId), path);
+            assertTrue(body.contains("2403.00001"), path);
+        }
+        for (String path : List.of("/papers/" + hiddenId, "/papers/" + hiddenId + ".bib", "/papers/" + hiddenId + ".md",
+                "/api/papers/" + hiddenId)) {
+            var r = get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.body().contains("hidden by"), path + ": " + r.body());
+        }
+        assertEquals(200, get("/papers/2403.00001").statusCode());
+
+        app.community().moderation().unhidePaper(Optional.empty(), hiddenId, "appeal");
+        assertTrue(ok("/papers/date/2024-03-19").contains("Quiet transformer"));
+        assertEquals(200, get("/papers/" + hiddenId).statusCode());
     }
 }
