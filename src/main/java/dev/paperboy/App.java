@@ -20,6 +20,7 @@ import dev.paperboy.community.CommentStore;
 import dev.paperboy.community.ModerationStore;
 import dev.paperboy.community.PaperCounts;
 import dev.paperboy.community.SubmissionStore;
+import dev.paperboy.community.Submissions;
 import dev.paperboy.community.VoteStore;
 import dev.paperboy.community.jdbi.JdbiAccountDeletion;
 import dev.paperboy.community.jdbi.JdbiCollectionStore;
@@ -39,6 +40,8 @@ import dev.paperboy.ingest.files.DailyListing;
 import dev.paperboy.ingest.files.KaggleSnapshot;
 import dev.paperboy.ingest.files.TextListing;
 import dev.paperboy.ingest.harvest.ArxivApiClient;
+import dev.paperboy.ingest.harvest.ArxivRejection;
+import dev.paperboy.ingest.harvest.HarvestException;
 import dev.paperboy.ingest.harvest.HarvestConfig;
 import dev.paperboy.ingest.harvest.HarvestScheduler;
 import dev.paperboy.ingest.harvest.Harvesters;
@@ -87,9 +90,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -108,6 +115,8 @@ public final class App implements AutoCloseable {
     private static final Duration CATCH_UP = Duration.ofSeconds(1);
     // A job renews its lease well within this; a crashed holder's lease frees itself after it.
     private static final Duration JOB_LEASE_TTL = Duration.ofMinutes(10);
+    // Someone waits on a submission's arXiv look-up: two attempts, not the harvest's patient backoff.
+    private static final int SUBMIT_FETCH_ATTEMPTS = 2;
 
     /** Where vectors come from: the model's id (known without loading it) and how to load it. */
     public record Embedding(String modelId, Supplier<? extends Embedder> loader) {
@@ -144,6 +153,7 @@ public final class App implements AutoCloseable {
     private Mailer mailer;
     private Accounts accounts;
     private CommunityStores community;
+    private Submissions submissions;
     // Who holds this process's leases: unique per process and App.
     private final String holder = holderName();
 
@@ -242,6 +252,30 @@ public final class App implements AutoCloseable {
                     new JdbiAccountDeletion(database));
         }
         return community;
+    }
+
+    /**
+     * Submitting papers (docs/community.md, "Submitting"): a paper not in the store is looked up through the
+     * harvesters' arXiv API client, so its polite fetcher (one request at a time per host, the interval shared through
+     * the store by every process) applies; built on first use.
+     */
+    public synchronized Submissions submissions() {
+        if (closed) throw new IllegalStateException("app: already closed");
+        if (submissions == null) {
+            ArxivApiClient api = harvesters().api();
+            Submissions.ArxivLookup lookup = id -> {
+                try {
+                    return api.fetch(id, SUBMIT_FETCH_ATTEMPTS);
+                } catch (ArxivRejection e) {
+                    throw new Submissions.LookupException(e.getMessage(), true, e);
+                } catch (HarvestException e) {
+                    throw new Submissions.LookupException(e.getMessage(), false, e);
+                }
+            };
+            submissions = new Submissions(papers, community().submissions(), lookup, clock,
+                    config.integer(Config.Key.SUBMIT_DAILY_LIMIT));
+        }
+        return submissions;
     }
 
     /** The file importer with every known format; the export format first, plain text last (it is the catch-all). */
@@ -366,22 +400,44 @@ public final class App implements AutoCloseable {
         Json json = new Json();
         Templates templates = Templates.precompiled();
         LensCache lenses = new LensCache(new LensExtractor(), PaperPages.LENS_CACHE);
-        SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize());
+        Community here = listCommunity();
+        SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize(), here);
         PaperPages paperPages = new PaperPages(papers, lenses, templates, config.pageSize(), config.baseUrl(),
-                () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages);
+                () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages, here);
         Conditional conditional = new Conditional(clock);
         FeedPages feeds = new FeedPages(papers, searchService, lenses, conditional, config.baseUrl(),
-                config.pageSize(), VERSION);
-        // Votes and comments of this instance arrive with accounts; until then lists count none.
-        HubLists hubLists = new HubLists(papers, Community.NONE, clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
+                config.pageSize(), VERSION, here);
+        HubLists hubLists = new HubLists(papers, here, clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
                 HubLists.MAX_AGE);
         ListPages listPages = new ListPages(hubLists, papers, searchService, lenses, templates, config.pageSize(),
                 paperPages);
-        return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json),
+        return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json, here),
                 new SearchApi(searchService, papers, lenses, json),
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
                 listPages, new ListApi(hubLists, lenses, json));
+    }
+
+    /**
+     * What the lists and pages read of the community: this instance's counters (votes, visible comments) and the
+     * papers moderators hid, each one query per list.
+     */
+    private Community listCommunity() {
+        PaperCounts counts = community().counts();
+        ModerationStore moderation = community().moderation();
+        return new Community() {
+            @Override
+            public Map<String, Community.Counts> counts(Collection<String> ids) {
+                Map<String, Community.Counts> out = new HashMap<>();
+                counts.counts(ids).forEach((id, c) -> out.put(id, new Community.Counts(c.votes(), c.comments())));
+                return out;
+            }
+
+            @Override
+            public Set<String> hiddenAmong(Collection<String> ids) {
+                return ids.isEmpty() ? Set.of() : moderation.hiddenAmong(ids);
+            }
+        };
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */

@@ -108,7 +108,10 @@ public record Config(Map<Key, String> values) {
         SMTP_TLS("smtp-tls", "starttls", Type.TLS_MODE, false,
                 "none, starttls (required, not opportunistic) or tls (TLS from the first byte, SMTPS)."),
         SMTP_FROM("smtp-from", "", Type.MAIL_FROM, false,
-                "Sender of the mails, e.g. 'Paperboy <papers@example.org>'; required with smtp-host.");
+                "Sender of the mails, e.g. 'Paperboy <papers@example.org>'; required with smtp-host."),
+        // The community (docs/community.md).
+        SUBMIT_DAILY_LIMIT("submit-daily-limit", "10", Type.POSITIVE, false,
+                "Papers one user may submit to the lists per day (UTC).");
 
         private final String name;
         private final String defaultValue;

@@ -1,5 +1,6 @@
 package dev.paperboy.api;
 
+import dev.paperboy.hub.Community;
 import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -20,8 +21,15 @@ public final class PaperApi {
     private final PaperStore papers;
     private final LensCache lenses;
     private final Json json;
+    private final Community community;
 
     public PaperApi(PaperStore papers, LensCache lenses, Json json) {
+        this(papers, lenses, json, Community.NONE);
+    }
+
+    /** {@code community}: which papers moderators hid (404 here, and left out of the newest papers). */
+    public PaperApi(PaperStore papers, LensCache lenses, Json json, Community community) {
+        this.community = community;
         this.papers = papers;
         this.lenses = lenses;
         this.json = json;
@@ -32,6 +40,7 @@ public final class PaperApi {
         String id = ctx.pathParam("id");
         var paper = PaperLookup.find(papers, id)
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        if (community.isHidden(paper.id())) throw new NotFoundResponse("paper " + paper.id() + " was hidden by moderators");
         send(ctx, wire(paper));
     }
 
@@ -39,7 +48,9 @@ public final class PaperApi {
     public void listPapers(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        var page = papers.newest(limit, offset).stream().map(this::wire).toList();
+        var newest = papers.newest(limit, offset);
+        var hidden = community.hiddenAmong(newest.stream().map(Paper::id).toList());
+        var page = newest.stream().filter(p -> !hidden.contains(p.id())).map(this::wire).toList();
         send(ctx, new PaperListJson(page, limit, offset, papers.count()));
     }
 

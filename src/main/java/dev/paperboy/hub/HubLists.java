@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The lists of the hub as plain {@link ListPage}s: featured days, weeks and months, trending, and what arXiv
@@ -162,6 +163,8 @@ public final class HubLists {
      * featured on its latest hub day, if any; in the given order for {@link Sort#NEWEST}, else sorted.
      */
     public List<Card> cards(List<Paper> papers, Sort sort, Duration halfLife) {
+        Set<String> hidden = community.hiddenAmong(papers.stream().map(Paper::id).toList());
+        if (!hidden.isEmpty()) papers = papers.stream().filter(p -> !hidden.contains(p.id())).toList();
         Map<String, Community.Counts> counts = community.counts(papers.stream().map(Paper::id).toList());
         Instant now = clock.instant();
         List<Card> out = new ArrayList<>(papers.size());
@@ -181,6 +184,8 @@ public final class HubLists {
             if (p == null || !filter.matches(p.categories())) continue;
             byPaper.computeIfAbsent(l.paperId(), k -> new ArrayList<>()).add(l.entry());
         }
+        // Hidden papers are left out here, per request and after the cache: hiding takes effect on the next view.
+        byPaper.keySet().removeAll(community.hiddenAmong(byPaper.keySet()));
         Map<String, Community.Counts> counts = community.counts(byPaper.keySet());
         Instant now = clock.instant();
         List<Card> cards = new ArrayList<>(byPaper.size());

@@ -15,14 +15,19 @@ public record ArxivId(String base, int version) implements Comparable<ArxivId> {
     // archive[.SUBJ]/YYMMNNN; the subject class is not part of the identity and is dropped.
     private static final Pattern OLD_STYLE =
             Pattern.compile("([a-z]+(?:-[a-z]+)?)(?:\\.[A-Za-z][A-Za-z-]{1,15})?/(\\d{7})(?:v(\\d{1,4}))?");
+    // arXiv's pages (the host may be left out: "/pdf/2401.12345.pdf") and Hugging Face's paper pages, which use the id.
     private static final Pattern URL_PREFIX = Pattern.compile(
-            "^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html|api|format)/", Pattern.CASE_INSENSITIVE);
+            "^(?:(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org)?/?(?:abs|pdf|html|api|format)/"
+                    + "|^(?:https?://)?(?:www\\.)?(?:huggingface|hf)\\.co/papers/", Pattern.CASE_INSENSITIVE);
 
     public ArxivId {
         if (version < 0) throw new IllegalArgumentException("arXiv version must be >= 0: " + version);
     }
 
-    /** Parses the forms people paste: bare ids, {@code arXiv:} prefixes, abs/pdf URLs, OAI identifiers. */
+    /**
+     * Parses the forms people paste: bare ids, {@code arXiv:} prefixes, abs/pdf/html URLs (with or without the host),
+     * Hugging Face paper URLs, OAI identifiers; surrounding whitespace, queries, fragments and trailing slashes go.
+     */
     public static Optional<ArxivId> parse(String text) {
         if (text == null) return Optional.empty();
         String s = text.strip();

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.hub.Community;
 import dev.paperboy.feed.AtomFeed;
 import dev.paperboy.feed.AtomWriter;
 import dev.paperboy.feed.PaperEntries;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Atom feeds. Every list page at a path P has its feed at {@code P.atom} with the same query parameters, holding
@@ -38,10 +40,18 @@ public final class FeedPages {
     private final int size;
     private final PaperEntries entries;
     private final AtomWriter writer;
+    private final Community community;
 
     /** {@code size}: entries per feed, the page size of the pages the feeds mirror. */
     public FeedPages(PaperStore papers, Optional<SearchService> search, LensCache lenses, Conditional conditional,
             String baseUrl, int size, String version) {
+        this(papers, search, lenses, conditional, baseUrl, size, version, Community.NONE);
+    }
+
+    /** {@code community}: which papers moderators hid; no feed lists them. */
+    public FeedPages(PaperStore papers, Optional<SearchService> search, LensCache lenses, Conditional conditional,
+            String baseUrl, int size, String version, Community community) {
+        this.community = community;
         this.papers = papers;
         this.search = search;
         this.lenses = lenses;
@@ -103,6 +113,9 @@ public final class FeedPages {
      * {@code alternate} link), and its papers in list order. The feed's id and {@code self} link are this request's URL.
      */
     public void send(Context ctx, String title, String pagePath, List<Paper> list) {
+        // Every feed passes here: one query leaves out what moderators hid (list feeds are filtered already too).
+        Set<String> hidden = community.hiddenAmong(list.stream().map(Paper::id).toList());
+        if (!hidden.isEmpty()) list = list.stream().filter(p -> !hidden.contains(p.id())).toList();
         List<AtomFeed.Entry> items = new ArrayList<>(list.size());
         Instant updated = Instant.EPOCH;
         for (Paper p : list) {

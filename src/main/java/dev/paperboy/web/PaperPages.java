@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.api.PaperLookup;
+import dev.paperboy.hub.Community;
 import dev.paperboy.cite.BibTex;
 import dev.paperboy.cite.PaperMarkdown;
 import dev.paperboy.ingest.harvest.HarvestScheduler;
@@ -35,6 +36,7 @@ public final class PaperPages {
     private final String baseUrl;
     private final Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus;
     private final SearchPages search;
+    private final Community community;
 
     /**
      * The pages; {@code harvestStatus} is shown on the home page (empty when nothing harvests), {@code search} gives
@@ -42,6 +44,13 @@ public final class PaperPages {
      */
     public PaperPages(PaperStore papers, LensCache lenses, Templates templates, int pageSize, String baseUrl,
             Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus, SearchPages search) {
+        this(papers, lenses, templates, pageSize, baseUrl, harvestStatus, search, Community.NONE);
+    }
+
+    /** {@code community}: which papers moderators hid; their pages answer 404 and the newest papers leave them out. */
+    public PaperPages(PaperStore papers, LensCache lenses, Templates templates, int pageSize, String baseUrl,
+            Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus, SearchPages search, Community community) {
+        this.community = community;
         this.papers = papers;
         this.lenses = lenses;
         this.templates = templates;
@@ -61,7 +70,9 @@ public final class PaperPages {
                     + (total == 0 ? "there are no papers yet." : "the newest papers fill " + pages
                     + (pages == 1 ? " page." : " pages.")));
         }
-        var rows = papers.newest(pageSize, (page - 1) * pageSize).stream()
+        var newest = papers.newest(pageSize, (page - 1) * pageSize);
+        var hidden = community.hiddenAmong(newest.stream().map(Paper::id).toList());
+        var rows = newest.stream().filter(p -> !hidden.contains(p.id()))
                 .map(p -> Views.row(p, lenses.lens(p.title(), p.abstractText()))).toList();
         String prev = page > 1 ? "/?page=" + (page - 1) : null;
         String next = page < pages ? "/?page=" + (page + 1) : null;
@@ -101,6 +112,10 @@ public final class PaperPages {
     private Optional<Paper> paperAt(Context ctx, String suffix) {
         String id = ctx.pathParam("id");
         Paper paper = PaperLookup.find(papers, id).orElseThrow(() -> new NotFoundResponse("No paper with id " + id + "."));
+        // Everyone gets the 404 (admins too, until pages know who is signed in): the page, its BibTeX and Markdown.
+        if (community.isHidden(paper.id())) {
+            throw new NotFoundResponse("Paper " + paper.id() + " was hidden by this site's moderators.");
+        }
         if (!paper.id().equals(id)) {
             ctx.redirect(Views.paperUrl(paper.id()) + suffix, HttpStatus.MOVED_PERMANENTLY);
             return Optional.empty();

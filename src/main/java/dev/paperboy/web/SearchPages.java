@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.hub.Community;
 import dev.paperboy.lens.Lens;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +31,16 @@ public final class SearchPages {
     private final Optional<SearchService> search;
     private final Templates templates;
     private final int pageSize;
+    private final Community community;
 
     /** {@code search} is empty when the index could not be opened: the page then answers 503. */
     public SearchPages(Optional<SearchService> search, Templates templates, int pageSize) {
+        this(search, templates, pageSize, Community.NONE);
+    }
+
+    /** {@code community}: which papers moderators hid; results and related papers leave them out. */
+    public SearchPages(Optional<SearchService> search, Templates templates, int pageSize, Community community) {
+        this.community = community;
         this.search = search;
         this.templates = templates;
         this.pageSize = pageSize;
@@ -68,9 +77,10 @@ public final class SearchPages {
                     throw new NotFoundResponse("Page " + page + " is past the end of these results: there "
                             + (pages == 1 ? "is 1 page." : "are " + pages + " pages."));
                 }
-                List<Views.PaperRow> rows = rows(results.hits());
+                List<SearchHit> shown = visible(results.hits());
+                List<Views.PaperRow> rows = rows(shown);
                 List<Views.HitView> hits = new ArrayList<>(rows.size());
-                for (int i = 0; i < rows.size(); i++) hits.add(new Views.HitView(rows.get(i), results.hits().get(i).snippet()));
+                for (int i = 0; i < rows.size(); i++) hits.add(new Views.HitView(rows.get(i), shown.get(i).snippet()));
                 long shownUpTo = (long) request.offset() + results.hits().size();
                 boolean more = shownUpTo < results.total() && page < maxPage;
                 // Valid here, so every value names a resource; one per entry keeps links and hidden fields simple.
@@ -106,11 +116,20 @@ public final class SearchPages {
     List<Views.PaperRow> relatedRows(String paperId) {
         if (search.isEmpty()) return List.of();
         try {
-            return rows(search.get().related(paperId, RELATED));
+            return rows(visible(search.get().related(paperId, RELATED)));
         } catch (RuntimeException e) {
             log.warn("search: unable to find papers related to {}: {}", paperId, e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * The hits moderators did not hide (one query). The index keeps hidden papers, so a page may show fewer than a
+     * page of hits and the total still counts them: hiding is rare and a re-index is not worth it.
+     */
+    private List<SearchHit> visible(List<SearchHit> hits) {
+        Set<String> hidden = community.hiddenAmong(hits.stream().map(SearchHit::id).toList());
+        return hidden.isEmpty() ? hits : hits.stream().filter(h -> !hidden.contains(h.id())).toList();
     }
 
     /** Cards of these hits, in order, from what the index keeps (the lens chip included). */

@@ -36,6 +36,18 @@ class ArxivIdTest {
         "oai:arXiv.org:2403.12345,                    2403.12345,     0",
         "oai:arXiv.org:math/0611800,                  math/0611800,   0",
         "'  2403.12345v2  ',                          2403.12345,     2",
+        "https://arxiv.org/abs/2401.12345v3,          2401.12345,     3",
+        "/pdf/2401.12345.pdf,                         2401.12345,     0",
+        "/abs/2401.12345v2/,                          2401.12345,     2",
+        "pdf/2401.12345v1,                            2401.12345,     1",
+        "http://export.arxiv.org/abs/2401.12345,      2401.12345,     0",
+        "https://arxiv.org/html/2401.12345v2,         2401.12345,     2",
+        "math.GT/0309136,                             math/0309136,   0",
+        "https://arxiv.org/abs/math.GT/0309136v1,     math/0309136,   1",
+        "https://huggingface.co/papers/2401.12345,    2401.12345,     0",
+        "'huggingface.co/papers/2401.12345/ ',        2401.12345,     0",
+        "https://hf.co/papers/2401.12345?utm=x,       2401.12345,     0",
+        "'\t https://arxiv.org/abs/2401.12345/ \n',  2401.12345,     0",
     })
     void normalisesEveryFormPeoplePaste(String input, String base, int version) {
         ArxivId id = ArxivId.parse(input).orElseThrow(() -> new AssertionError("not parsed: " + input));
@@ -47,6 +59,7 @@ class ArxivIdTest {
     @ValueSource(strings = {
         "", "hello", "2403.1234", "2403.123456", "1501.1234", "1412.12345", "2413.12345",
         "0612.0001", "12345.6789", "hep-th/99010", "https://example.org/abs/2403.12345", "2403.12345v",
+        "https://huggingface.co/models/2401.12345", "https://example.org/papers/2401.12345", "//abs/2401.12345",
         "0704.0001v99999", "hep-th/9901001v123456789012",
     })
     void rejectsWhatIsNotAnArxivId(String input) {

@@ -76,6 +76,10 @@ public final class ArxivApiClient {
 
     /** Looks papers up by id and stores them; ids arXiv does not know are simply absent from the result. */
     public List<Paper> fetchIds(List<ArxivId> ids) throws HarvestException, InterruptedException {
+        return fetchIds(ids, fetcher.settings().maxAttempts());
+    }
+
+    private List<Paper> fetchIds(List<ArxivId> ids, int attempts) throws HarvestException, InterruptedException {
         List<Paper> found = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += IDS_PER_REQUEST) {
             List<ArxivId> slice = ids.subList(i, Math.min(ids.size(), i + IDS_PER_REQUEST));
@@ -83,7 +87,7 @@ public final class ArxivApiClient {
             URI uri = URI.create(baseUrl + "?id_list=" + enc(String.join(",", names)) + "&start=0&max_results="
                     + slice.size());
             PageSink sink = new PageSink(Set.of(), s -> {});
-            fetchPage(uri, sink);
+            fetchPage(uri, sink, attempts);
             if (!sink.papers.isEmpty()) papers.upsertAll(sink.papers);
             found.addAll(sink.papers);
         }
@@ -92,13 +96,26 @@ public final class ArxivApiClient {
 
     /** Looks one paper up by id and stores it. */
     public Optional<Paper> fetch(ArxivId id) throws HarvestException, InterruptedException {
-        return fetchIds(List.of(id)).stream().filter(p -> p.id().equals(id.base())).findFirst();
+        return fetch(id, fetcher.settings().maxAttempts());
+    }
+
+    /**
+     * Looks one paper up by id with at most {@code attempts} requests and stores it (for someone waiting on the
+     * answer). A failed request is a {@link HarvestException} caused by a {@link FetchException}; arXiv refusing the
+     * id is an {@link ArxivRejection}.
+     */
+    public Optional<Paper> fetch(ArxivId id, int attempts) throws HarvestException, InterruptedException {
+        return fetchIds(List.of(id), attempts).stream().filter(p -> p.id().equals(id.base())).findFirst();
     }
 
     private AtomPage fetchPage(URI uri, PageSink sink) throws HarvestException, InterruptedException {
+        return fetchPage(uri, sink, fetcher.settings().maxAttempts());
+    }
+
+    private AtomPage fetchPage(URI uri, PageSink sink, int attempts) throws HarvestException, InterruptedException {
         PoliteFetcher.Response r;
         try {
-            r = fetcher.get(uri);
+            r = fetcher.get(uri, attempts);
         } catch (FetchException e) {
             throw new HarvestException("arxiv-api: unable to fetch results: " + e.getMessage(), e);
         }
@@ -110,7 +127,7 @@ public final class ArxivApiClient {
             throw new HarvestException("arxiv-api: unable to parse the response to " + uri + ": " + e.getMessage(), e);
         }
         if (page.error().isPresent()) {
-            throw new HarvestException("arxiv-api: arXiv rejected " + uri + ": " + page.error().get());
+            throw new ArxivRejection("arxiv-api: arXiv rejected " + uri + ": " + page.error().get());
         }
         if (!r.ok()) throw new HarvestException("arxiv-api: " + uri + " answered HTTP " + r.status());
         return page;

@@ -80,6 +80,15 @@ public final class PoliteFetcher implements AutoCloseable {
      * @throws FetchException when every attempt failed, the body is too large or a wait would be too long
      */
     public Response get(URI uri) throws FetchException, InterruptedException {
+        return get(uri, settings.maxAttempts());
+    }
+
+    /**
+     * {@link #get(URI)} with at most {@code maxAttempts} attempts (at least one): for a person waiting on the answer,
+     * who would rather retry later than wait through the harvest's backoff. Intervals and the host's turn still apply.
+     */
+    public Response get(URI uri, int maxAttempts) throws FetchException, InterruptedException {
+        if (maxAttempts < 1) throw new IllegalArgumentException("fetch: maxAttempts must be >= 1");
         refusePdf(uri);
         String host = hostKey(uri);
         HostGate gate = hosts.computeIfAbsent(host, h -> new HostGate());
@@ -89,7 +98,7 @@ public final class PoliteFetcher implements AutoCloseable {
             String lastProblem = "no attempt made";
             Throwable lastCause = null;
             int lastStatus = 0;
-            for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 waitForTurn(host, gate, extraWait);
                 try {
                     HttpResponse<byte[]> r = send(uri);
@@ -127,14 +136,14 @@ public final class PoliteFetcher implements AutoCloseable {
                     gate.lastEnd = end;
                     recordEnd(host, end);
                 }
-                if (attempt < settings.maxAttempts()) {
+                if (attempt < maxAttempts) {
                     log.warn("fetch: attempt {}/{} for {} failed: {}; retrying in {} ms", attempt,
-                            settings.maxAttempts(), uri, lastProblem,
+                            maxAttempts, uri, lastProblem,
                             longer(extraWait, settings.minInterval()).toMillis());
                 }
             }
             throw new FetchException(uri, lastStatus, "fetch: giving up on " + uri + " after "
-                    + settings.maxAttempts() + " attempts: " + lastProblem, lastCause);
+                    + maxAttempts + " attempts: " + lastProblem, lastCause);
         } finally {
             gate.lock.unlock();
         }
