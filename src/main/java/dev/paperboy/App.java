@@ -68,7 +68,12 @@ import dev.paperboy.search.SearchBackground;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
+import dev.paperboy.web.AccountExport;
+import dev.paperboy.web.AccountPages;
 import dev.paperboy.web.ApiDocsPage;
+import dev.paperboy.web.Csrf;
+import dev.paperboy.web.PageSlots;
+import dev.paperboy.web.Visitors;
 import dev.paperboy.web.Conditional;
 import dev.paperboy.web.ErrorPages;
 import dev.paperboy.web.FeedPages;
@@ -415,7 +420,20 @@ public final class App implements AutoCloseable {
                 new SearchApi(searchService, papers, lenses, json),
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
-                listPages, new ListApi(hubLists, lenses, json));
+                listPages, new ListApi(hubLists, lenses, json), webAccounts(templates, json));
+    }
+
+    /** The account parts of the web over the account and community stores (docs/accounts.md). */
+    private Routes.Accounts webAccounts(Templates templates, Json json) {
+        Accounts a = accounts();
+        CommunityStores c = community();
+        Visitors visitors = new Visitors(a.sessions(), a.accessTokens(), config.admins(), clock, config.baseUrl());
+        Csrf csrf = new Csrf(visitors, new SecureRandom());
+        AccountExport export = new AccountExport(c.votes(), c.comments(), c.collections(), c.submissions(),
+                a.accessTokens(), json, clock);
+        AccountPages pages = new AccountPages(visitors, a.users(), a.loginTokens(), a.accessTokens(), c.deletion(),
+                export, mailer(), templates, clock, config.baseUrl());
+        return new Routes.Accounts(visitors, csrf, new PageSlots(templates, visitors, csrf), pages);
     }
 
     /**

@@ -41,7 +41,8 @@ public record Config(Map<Key, String> values) {
         OPTIONAL_HOST(Config::checkOptionalHost),
         TLS_MODE(v -> SmtpSettings.Tls.parse(v).isPresent() ? Optional.empty()
                 : Optional.of("must be none, starttls or tls")),
-        MAIL_FROM(v -> v.isEmpty() ? Optional.empty() : SmtpSettings.checkFrom(v));
+        MAIL_FROM(v -> v.isEmpty() ? Optional.empty() : SmtpSettings.checkFrom(v)),
+        ADDRESSES(Config::checkAddresses);
 
         private final Function<String, Optional<String>> check;
 
@@ -111,7 +112,10 @@ public record Config(Map<Key, String> values) {
                 "Sender of the mails, e.g. 'Paperboy <papers@example.org>'; required with smtp-host."),
         // The community (docs/community.md).
         SUBMIT_DAILY_LIMIT("submit-daily-limit", "10", Type.POSITIVE, false,
-                "Papers one user may submit to the lists per day (UTC).");
+                "Papers one user may submit to the lists per day (UTC)."),
+        // Accounts (docs/accounts.md).
+        ADMINS("admins", "", Type.ADDRESSES, false,
+                "Email addresses of the site's admins, comma-separated (users whose stored admin flag is set are admins too).");
 
         private final String name;
         private final String defaultValue;
@@ -269,6 +273,15 @@ public record Config(Map<Key, String> values) {
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
+    /** The admins' addresses ({@link Key#ADMINS}), normalised as accounts store them. */
+    public java.util.Set<String> admins() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String a : get(Key.ADMINS).split(",")) {
+            if (!a.isBlank()) out.add(dev.paperboy.account.User.normaliseEmail(a));
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
     /** A {@link Type#SECONDS} setting (fractions allowed) as a duration. */
     public java.time.Duration seconds(Key key) {
         try {
@@ -376,6 +389,18 @@ public record Config(Map<Key, String> values) {
         } catch (java.time.DateTimeException e) {
             return Optional.of("must be a time zone like America/New_York or UTC");
         }
+    }
+
+    private static Optional<String> checkAddresses(String v) {
+        for (String a : v.split(",")) {
+            if (a.isBlank()) continue;
+            try {
+                dev.paperboy.account.User.normaliseEmail(a);
+            } catch (IllegalArgumentException e) {
+                return Optional.of("must be email addresses separated by commas (\"" + a.strip() + "\" is not one)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> checkOptionalHost(String v) {

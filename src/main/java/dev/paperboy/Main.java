@@ -31,15 +31,14 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main(ctx));
         cli.getCommandSpec().addOption(verboseFlag());
         for (Object command : Commands.all(ctx)) {
-            CommandLine sub = new CommandLine(command);
-            Commands.addConfigFlags(sub.getCommandSpec());
-            sub.getCommandSpec().addOption(verboseFlag());
+            CommandLine sub = command instanceof CommandLine built ? built : new CommandLine(command);
+            addFlags(sub);
             cli.addSubcommand(sub);
         }
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            String name = "paperboy " + command.getCommandName();
+            String name = command.getCommandSpec().qualifiedName(); // "paperboy export", "paperboy user add"
             if (e instanceof CliException ce) {
                 for (String line : ce.getMessage().split("\\R")) ctx.err().println(name + ": " + line);
                 return ce.exitCode();
@@ -49,6 +48,16 @@ public final class Main implements Callable<Integer> {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The config and verbose flags on a command and, when it has subcommands (user add, …), on those instead. */
+    private static void addFlags(CommandLine command) {
+        if (command.getSubcommands().isEmpty()) {
+            Commands.addConfigFlags(command.getCommandSpec());
+        } else {
+            command.getSubcommands().values().stream().distinct().forEach(Main::addFlags);
+        }
+        command.getCommandSpec().addOption(verboseFlag());
     }
 
     // Read by Logging before parsing (loggers exist before commands run); declared so every command accepts it.

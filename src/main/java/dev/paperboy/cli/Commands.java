@@ -6,7 +6,7 @@ import java.util.List;
 public final class Commands {
     private Commands() {}
 
-    /** One fresh instance of every command. */
+    /** One fresh instance of every command (a picocli {@code CommandLine} for one with subcommands). */
     public static List<Object> all(CliContext ctx) {
         return List.of(
                 new ServeCommand(ctx),
@@ -14,6 +14,7 @@ public final class Commands {
                 new ExportCommand(ctx),
                 new HarvestCommand(ctx),
                 new ConfigCommand(ctx),
+                UserCommand.commandLine(ctx),
                 new SearchCommand(ctx),
                 new ReindexCommand(ctx),
                 new EvalCommand(),

@@ -45,7 +45,7 @@ public final class ApiDocsPage {
 
     /** GET /api: the document as a page. */
     void showApiPage(Context ctx) {
-        conditional.send(ctx, Conditional.Freshness.DOCUMENT, Templates.HTML, page);
+        conditional.send(ctx, Conditional.Freshness.DOCUMENT, Templates.HTML, PageSlots.fill(ctx, page));
     }
 
     private static byte[] read() {

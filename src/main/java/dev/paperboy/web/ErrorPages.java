@@ -20,7 +20,8 @@ public final class ErrorPages {
         if (isJsonPath(ctx.path())) {
             ctx.status(status).contentType(JSON).result(json(status, message));
         } else {
-            ctx.status(status).contentType(Templates.HTML).result(html(status, message));
+            ctx.status(status).contentType(Templates.HTML).result(PageSlots.fill(ctx,
+                    templates.render("error.jte", view(status, message)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 
@@ -35,13 +36,23 @@ public final class ErrorPages {
         return json.write(new ErrorJson(status, message));
     }
 
+    /** The error page without a request to personalise it for (Jetty's own errors): the header offers sign-in. */
     String html(int status, String message) {
-        return templates.render("error.jte", new Views.ErrorView(status, title(status), message));
+        byte[] page = templates.render("error.jte", view(status, message)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new String(PageSlots.anonymous(page), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Views.ErrorView view(int status, String message) {
+        return new Views.ErrorView(status, title(status), message);
     }
 
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Sign-in required";
+            case 403 -> "Forbidden";
+            case 410 -> "Gone";
+            case 429 -> "Too many requests";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 414 -> "Address too long";

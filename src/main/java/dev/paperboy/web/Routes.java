@@ -23,10 +23,25 @@ public final class Routes {
     private final ListApi listApi;
     private final ListFeeds listFeeds; // null with lists
     private final StaticAssets assets = StaticAssets.bundled();
+    private final Accounts accounts; // null: no accounts (tests that build Routes without them)
+
+    /**
+     * The account parts of the site (docs/accounts.md): who a request is from, CSRF checks, the per-request parts of
+     * pages, and the sign-in and settings pages.
+     */
+    public record Accounts(Visitors visitors, Csrf csrf, PageSlots slots, AccountPages pages) {}
 
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
             ListPages lists, ListApi listApi) {
+        this(pages, searchPages, paperApi, searchApi, healthApi, errors, feeds, apiDocs, conditional, lists, listApi,
+                null);
+    }
+
+    public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
+            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
+            ListPages lists, ListApi listApi, Accounts accounts) {
+        this.accounts = accounts;
         this.lists = lists;
         this.listApi = listApi;
         this.listFeeds = lists == null ? null : new ListFeeds(lists, feeds);
@@ -42,6 +57,15 @@ public final class Routes {
     }
 
     void addTo(RoutesConfig r) {
+        if (accounts != null) {
+            // Every request: pages fill their account header and CSRF fields for whoever is asking (PageSlots).
+            r.before(accounts.slots()::attach);
+            // Every POST, PUT, PATCH and DELETE to a route needs its CSRF token (bearer-token API calls excepted).
+            r.beforeMatched(accounts.csrf()::check);
+            r.after(this::keepPersonalPagesPrivate);
+            // Sign-in, sign-out, settings (AccountPages)
+            accounts.pages().addTo(r);
+        }
         // Pages
         // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.
         if (lists != null) {
@@ -94,6 +118,19 @@ public final class Routes {
         get(r, "/api/openapi.json", apiDocs::sendDocument);
     }
 
+    /**
+     * Answers to a browser with a session may hold its user's name and tokens: shared caches must not keep them
+     * ({@code private}), and pages vary with the cookie.
+     */
+    private void keepPersonalPagesPrivate(io.javalin.http.Context ctx) {
+        if (ctx.path().startsWith("/static/")) return;
+        ctx.header("Vary", "Cookie");
+        if (accounts.visitors().cookieValue(ctx).isEmpty()) return;
+        String cache = ctx.res().getHeader("Cache-Control");
+        if (cache == null || cache.contains("no-store") || cache.contains("private")) return;
+        ctx.header("Cache-Control", "private, " + cache.replace("public, ", "").replace("public", "").strip());
+    }
+
     ErrorPages errors() {
         return errors;
     }
@@ -102,7 +139,7 @@ public final class Routes {
      * GET, and HEAD through the same handler: Javalin alone answers HEAD with an empty 200 for any GET path, even
      * where GET gives 404 or a redirect; Jetty drops the body and keeps the status and headers.
      */
-    private static void get(RoutesConfig r, String path, Handler handler) {
+    static void get(RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
         r.head(path, handler);
     }

@@ -50,11 +50,11 @@ public final class Templates {
         return out.toString();
     }
 
-    /** Answers {@code status} with the rendered template as UTF-8 HTML. */
+    /** Answers {@code status} with the rendered template as UTF-8 HTML, its per-request slots filled ({@link PageSlots}). */
     void send(Context ctx, int status, String template, Object view) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, view, out);
-        ctx.status(status).contentType(HTML).result(out.toByteArray());
+        ctx.status(status).contentType(HTML).result(PageSlots.fill(ctx, out.toByteArray()));
     }
 
     /** The fragment {@code template} over {@code view}, for another template to include (as {@code ${...}}). */

@@ -39,6 +39,21 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             cfg.routes.before(ctx -> securityHeaders(ctx::header));
             routes.addTo(cfg.routes);
+            cfg.routes.exception(SignInRequired.class, (e, ctx) -> {
+                if (ErrorPages.isJsonPath(ctx.path())) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                    errors.send(ctx, 401, "Sign in, or send a personal access token as Authorization: Bearer.");
+                } else {
+                    ctx.header("Cache-Control", "no-store");
+                    ctx.redirect(e.next().equals("/") ? "/signin"
+                            : "/signin?next=" + java.net.URLEncoder.encode(e.next(), java.nio.charset.StandardCharsets.UTF_8),
+                            io.javalin.http.HttpStatus.SEE_OTHER);
+                }
+            });
+            cfg.routes.exception(TooManyRequests.class, (e, ctx) -> {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                errors.send(ctx, 429, e.getMessage());
+            });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e instanceof MethodNotAllowedResponse) {
                     String allowed = allowed(e);

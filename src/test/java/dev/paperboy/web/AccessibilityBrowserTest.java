@@ -52,6 +52,8 @@ class AccessibilityBrowserTest {
             new Page("search form", "/search", 200),
             new Page("search results", "/search?q=claim+verification", 200),
             new Page("search with no results", "/search?q=zzzqqqxxy", 200),
+            new Page("sign in", "/signin", 200),
+            new Page("sign-in link", "/signin/a-token-from-a-mail", 200),
             new Page("not found", "/papers/2501.99999", 404));
 
     record Page(String name, String path, int status) {}
