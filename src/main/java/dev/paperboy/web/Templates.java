@@ -63,8 +63,8 @@ public final class Templates {
     }
 
     /**
-     * {@link #content}, rendered once per distinct view and then kept: for fragments shown again and again. {@code view} must be a value (a record of the fragment's
-     * display data): equal views render the same HTML.
+     * {@link #content}, rendered once per distinct view and then kept: for fragments shown again and again.
+     * {@code view} must be a value (a record of the fragment's display data): equal views render the same HTML.
      */
     Content fragment(String template, Object view) {
         Fragment key = new Fragment(template, view);
