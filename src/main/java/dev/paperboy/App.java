@@ -30,6 +30,7 @@ import dev.paperboy.community.jdbi.JdbiPaperCounts;
 import dev.paperboy.community.jdbi.JdbiSubmissionStore;
 import dev.paperboy.community.jdbi.JdbiVoteStore;
 import dev.paperboy.db.Database;
+import dev.paperboy.hub.CachedCommunity;
 import dev.paperboy.hub.Community;
 import dev.paperboy.hub.HubLists;
 import dev.paperboy.ingest.FileImporter;
@@ -438,12 +439,12 @@ public final class App implements AutoCloseable {
 
     /**
      * What the lists and pages read of the community: this instance's counters (votes, visible comments) and the
-     * papers moderators hid, each one query per list.
+     * papers moderators hid, each paper's kept for {@link CachedCommunity#FRESHNESS}.
      */
     private Community listCommunity() {
         PaperCounts counts = community().counts();
         ModerationStore moderation = community().moderation();
-        return new Community() {
+        return new CachedCommunity(new Community() {
             @Override
             public Map<String, Community.Counts> counts(Collection<String> ids) {
                 Map<String, Community.Counts> out = new HashMap<>();
@@ -455,7 +456,7 @@ public final class App implements AutoCloseable {
             public Set<String> hiddenAmong(Collection<String> ids) {
                 return ids.isEmpty() ? Set.of() : moderation.hiddenAmong(ids);
             }
-        };
+        }, clock, CachedCommunity.FRESHNESS);
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */

@@ -3,6 +3,7 @@ package dev.paperboy.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.MovableClock;
 import dev.paperboy.db.Database;
 import dev.paperboy.paper.HubEntry;
 import dev.paperboy.paper.PageKey;
@@ -205,37 +206,9 @@ class HubListsTest {
         assertTrue(second.more().isEmpty());
     }
 
-    /** A clock tests move by hand. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aCachedRangeIsReusedBrieflyAfterAWriteAndRebuiltAfterThat() {
-        MovingClock clock = new MovingClock(CLOCK.instant());
+        MovableClock clock = new MovableClock(CLOCK.instant());
         HubLists cached = new HubLists(store, Community.NONE, clock, 10, Duration.ofSeconds(10), Duration.ofMinutes(1));
         Period friday = day("2024-03-22");
         assertEquals(List.of("2403.00005"), ids(cached.featured(friday, Sort.NEWEST, CategoryFilter.NONE, 1)));

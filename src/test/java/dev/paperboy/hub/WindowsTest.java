@@ -2,17 +2,14 @@ package dev.paperboy.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.paperboy.MovableClock;
 import dev.paperboy.db.Database;
-import dev.paperboy.paper.HubEntry;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.jdbi.JdbiPaperStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +24,7 @@ class WindowsTest {
 
     private Database db;
     private PaperStore store;
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-03-25T08:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2024-03-25T08:00:00Z"));
 
     @BeforeEach
     void open() {
@@ -92,30 +89,4 @@ class WindowsTest {
         assertEquals(false, d19 == w.get(d("2024-03-19"), d("2024-03-19")), "the eldest was evicted and read again");
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.Config.Key;
+import dev.paperboy.MovableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -14,11 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,34 +30,6 @@ import org.jsoup.nodes.Element;
  * test moves, and browsers: HTTP clients with their own cookie jars that do not follow redirects.
  */
 final class AccountSite implements AutoCloseable {
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-05-06T07:08:09Z"));
     final App app;

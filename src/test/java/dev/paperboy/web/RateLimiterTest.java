@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final AccountSite.MovableClock clock = new AccountSite.MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final RateLimiter limiter = new RateLimiter(clock, 3, Duration.ofMinutes(1));
 
     @Test
