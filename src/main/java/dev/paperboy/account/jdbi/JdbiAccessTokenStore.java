@@ -5,6 +5,7 @@ import dev.paperboy.account.AccessTokenStore;
 import dev.paperboy.account.Secrets;
 import dev.paperboy.account.User;
 import dev.paperboy.db.Database;
+import dev.paperboy.db.SqlCalls;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -104,7 +105,7 @@ public final class JdbiAccessTokenStore implements AccessTokenStore {
 
     private static AccessToken token(ResultSet rs) throws SQLException {
         return new AccessToken(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Calls.instant(rs, "last_used_at"),
-                Calls.instant(rs, "revoked_at"));
+                Instant.ofEpochMilli(rs.getLong("created_at")), SqlCalls.instant(rs, "last_used_at"),
+                SqlCalls.instant(rs, "revoked_at"));
     }
 }

@@ -4,6 +4,7 @@ import dev.paperboy.account.LoginTokenStore;
 import dev.paperboy.account.Secrets;
 import dev.paperboy.account.User;
 import dev.paperboy.db.Database;
+import dev.paperboy.db.SqlCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public final class JdbiLoginTokenStore implements LoginTokenStore {
                             "SELECT email, expires_at, used_at FROM login_tokens WHERE token_hash = :hash")
                     .bind("hash", hash)
                     .map((rs, ctx) -> new Stored(rs.getString("email"), rs.getLong("expires_at"),
-                            Calls.instant(rs, "used_at").isPresent()))
+                            SqlCalls.instant(rs, "used_at").isPresent()))
                     .findOne();
             if (row.isEmpty()) return new Redemption(Outcome.UNKNOWN, Optional.empty());
             if (n == 1) return new Redemption(Outcome.SIGNED_IN, Optional.of(row.get().email()));

@@ -6,6 +6,7 @@ import dev.paperboy.community.ModerationStore;
 import dev.paperboy.community.Outcome;
 import dev.paperboy.community.Outcome.Refusal;
 import dev.paperboy.db.Database;
+import dev.paperboy.db.SqlCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -142,7 +143,7 @@ public final class JdbiModerationStore implements ModerationStore {
         if (paperIds.isEmpty()) return Set.of();
         return Calls.run("read hidden papers", () -> jdbi.withHandle(h -> {
             Set<String> out = new HashSet<>();
-            for (List<String> chunk : Calls.chunks(paperIds)) {
+            for (List<String> chunk : SqlCalls.chunks(paperIds)) {
                 out.addAll(h.createQuery("SELECT paper_id FROM hidden_papers WHERE paper_id IN (<ids>)")
                         .bindList("ids", chunk)
                         .mapTo(String.class)
@@ -161,7 +162,7 @@ public final class JdbiModerationStore implements ModerationStore {
                         """)
                 .bind("limit", limit)
                 .bind("offset", offset)
-                .map((rs, ctx) -> new ModerationAct(rs.getLong("id"), Calls.optionalLong(rs, "moderator_id"),
+                .map((rs, ctx) -> new ModerationAct(rs.getLong("id"), SqlCalls.optionalLong(rs, "moderator_id"),
                         rs.getString("moderator"), Action.of(rs.getString("action")), rs.getString("target"),
                         rs.getString("reason"), Instant.ofEpochMilli(rs.getLong("created_at"))))
                 .list()));

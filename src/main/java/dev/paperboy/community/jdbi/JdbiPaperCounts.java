@@ -2,6 +2,7 @@ package dev.paperboy.community.jdbi;
 
 import dev.paperboy.community.PaperCounts;
 import dev.paperboy.db.Database;
+import dev.paperboy.db.SqlCalls;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class JdbiPaperCounts implements PaperCounts {
         if (paperIds.isEmpty()) return Map.of();
         return Calls.run("read the counts of " + paperIds.size() + " papers", () -> jdbi.withHandle(h -> {
             Map<String, Counts> out = new HashMap<>();
-            for (List<String> chunk : Calls.chunks(paperIds)) {
+            for (List<String> chunk : SqlCalls.chunks(paperIds)) {
                 h.createQuery("SELECT paper_id, votes, comments FROM paper_counts WHERE paper_id IN (<ids>)")
                         .bindList("ids", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3))))

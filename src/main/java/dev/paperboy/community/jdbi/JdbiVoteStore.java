@@ -4,6 +4,7 @@ import dev.paperboy.community.Outcome;
 import dev.paperboy.community.Outcome.Refusal;
 import dev.paperboy.community.VoteStore;
 import dev.paperboy.db.Database;
+import dev.paperboy.db.SqlCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -90,7 +91,7 @@ public final class JdbiVoteStore implements VoteStore {
         if (paperIds.isEmpty()) return Set.of();
         return Calls.run("read the votes of account " + userId, () -> jdbi.withHandle(h -> {
             Set<String> out = new HashSet<>();
-            for (List<String> chunk : Calls.chunks(paperIds)) {
+            for (List<String> chunk : SqlCalls.chunks(paperIds)) {
                 out.addAll(h.createQuery("SELECT paper_id FROM votes WHERE user_id = :user AND paper_id IN (<ids>)")
                         .bind("user", userId)
                         .bindList("ids", chunk)

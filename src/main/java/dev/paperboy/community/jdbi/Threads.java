@@ -4,6 +4,7 @@ import dev.paperboy.account.User;
 import dev.paperboy.community.Comment;
 import dev.paperboy.community.CommentStore.Deletion;
 import dev.paperboy.db.Database.Dialect;
+import dev.paperboy.db.SqlCalls;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,8 +41,8 @@ final class Threads {
         return h.createQuery("SELECT id, paper_id, user_id, parent_id, is_deleted, is_hidden FROM comments WHERE id = :id"
                         + lock)
                 .bind("id", id)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("paper_id"), Calls.optionalLong(rs, "user_id"),
-                        Calls.optionalLong(rs, "parent_id"), rs.getBoolean("is_deleted"), rs.getBoolean("is_hidden")))
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("paper_id"), SqlCalls.optionalLong(rs, "user_id"),
+                        SqlCalls.optionalLong(rs, "parent_id"), rs.getBoolean("is_deleted"), rs.getBoolean("is_hidden")))
                 .findOne();
     }
 
@@ -87,11 +88,11 @@ final class Threads {
     }
 
     static Comment comment(ResultSet rs) throws SQLException {
-        Optional<Long> author = Calls.optionalLong(rs, "user_id");
+        Optional<Long> author = SqlCalls.optionalLong(rs, "user_id");
         String displayName = rs.getString("display_name");
         return new Comment(rs.getLong("id"), rs.getString("paper_id"), author,
-                author.map(id -> User.publicName(id, displayName)), Calls.optionalLong(rs, "parent_id"),
-                rs.getString("body"), Instant.ofEpochMilli(rs.getLong("created_at")), Calls.instant(rs, "edited_at"),
+                author.map(id -> User.publicName(id, displayName)), SqlCalls.optionalLong(rs, "parent_id"),
+                rs.getString("body"), Instant.ofEpochMilli(rs.getLong("created_at")), SqlCalls.instant(rs, "edited_at"),
                 rs.getBoolean("is_deleted"), rs.getBoolean("is_hidden"));
     }
 

@@ -1,6 +1,7 @@
 package dev.paperboy.paper.jdbi;
 
 import dev.paperboy.db.Database;
+import dev.paperboy.db.SqlCalls;
 import dev.paperboy.paper.Canonical;
 import dev.paperboy.paper.Categories;
 import dev.paperboy.paper.HubEntry;
@@ -99,7 +100,7 @@ public final class JdbiPaperStore implements PaperStore {
             return db.jdbi().inTransaction(h -> upsertIn(h, incoming));
         } catch (Exception e) {
             throw new IllegalStateException("store: unable to upsert " + papers.size() + " papers (first "
-                    + papers.getFirst().id() + "): " + reason(e), e);
+                    + papers.getFirst().id() + "): " + SqlCalls.reason(e), e);
         }
     }
 
@@ -426,22 +427,8 @@ public final class JdbiPaperStore implements PaperStore {
         try {
             return db.jdbi().withHandle(h -> body.run(h.getConnection()));
         } catch (Exception e) {
-            throw new IllegalStateException("store: unable to " + action + ": " + reason(e), e);
+            throw new IllegalStateException("store: unable to " + action + ": " + SqlCalls.reason(e), e);
         }
-    }
-
-    /** The innermost message of a failure. */
-    private static String reason(Throwable e) {
-        // Jdbi's and the drivers' outer messages may repeat the statement with its arguments (whole
-        // abstracts), which is noise in a log line; the cause chain keeps them.
-        Throwable t = e;
-        while (true) {
-            Throwable next = t instanceof SQLException s && s.getNextException() != null ? s.getNextException()
-                    : t.getCause();
-            if (next == null || next == t) break;
-            t = next;
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** The papers of these rows, in row order, with their hub entries. */
