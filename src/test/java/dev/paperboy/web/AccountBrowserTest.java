@@ -37,20 +37,20 @@ class AccountBrowserTest {
             site.app.accounts().users().create("ada@example.org", "Ada Lovelace", false);
             var driver = chromium.driver();
             chromium.open(site.base + "/");
-            chromium.follow(driver.findElement(By.cssSelector("header nav.account a")));
+            chromium.follow(By.cssSelector("header nav.account a"));
             assertEquals(site.base + "/signin", driver.getCurrentUrl());
 
             driver.findElement(By.id("signin-email")).sendKeys("ada@example.org");
-            chromium.follow(driver.findElement(By.cssSelector("main form button[type=submit]")));
+            chromium.follow(By.cssSelector("main form button[type=submit]"));
             assertTrue(driver.findElement(By.cssSelector("main .notice")).getText().contains("Check your inbox"));
 
             chromium.open(site.base + site.linkMailedTo("ada@example.org"));
-            chromium.follow(driver.findElement(By.cssSelector("main form button[type=submit]")));
+            chromium.follow(By.cssSelector("main form button[type=submit]"));
 
             assertEquals(site.base + "/", driver.getCurrentUrl());
             assertEquals("Ada Lovelace", driver.findElement(By.cssSelector("header .account-name")).getText());
 
-            chromium.follow(driver.findElement(By.cssSelector("header form.signout button")));
+            chromium.follow(By.cssSelector("header form.signout button"));
             assertEquals("Sign in", driver.findElement(By.cssSelector("header nav.account a")).getText());
             assertEquals(List.of(), chromium.drainConsoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList());
         }

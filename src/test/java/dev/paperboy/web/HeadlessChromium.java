@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -119,10 +122,25 @@ final class HeadlessChromium implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Clicks a link and waits until the page it was on has been replaced. */
+    /** Clicks a link and waits until the page it was on has been replaced and the new one has loaded. */
     void follow(WebElement link) {
         link.click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(link));
+        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Finds the element and {@link #follow}s it; when the page was replaced between finding and clicking (Chrome
+     * answers "Node ... does not belong to the document"), finds it again in the new page once.
+     */
+    void follow(By selector) {
+        try {
+            follow(driver.findElement(selector));
+        } catch (WebDriverException e) {
+            if (!(e instanceof StaleElementReferenceException)
+                    && (e.getMessage() == null || !e.getMessage().contains("does not belong to the document"))) throw e;
+            follow(driver.findElement(selector));
+        }
     }
 
     /** The console messages logged at level SEVERE since the last call (reading clears them). */
