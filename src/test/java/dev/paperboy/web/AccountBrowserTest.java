@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -45,6 +46,8 @@ class AccountBrowserTest {
             assertTrue(driver.findElement(By.cssSelector("main .notice")).getText().contains("Check your inbox"));
 
             chromium.open(site.base + site.linkMailedTo("ada@example.org"));
+            assertFalse(driver.findElements(By.cssSelector("main form button[type=submit]")).isEmpty(),
+                    () -> "the link's page has no sign-in button: " + driver.findElement(By.tagName("main")).getText());
             chromium.follow(By.cssSelector("main form button[type=submit]"));
 
             assertEquals(site.base + "/", driver.getCurrentUrl());
