@@ -418,7 +418,7 @@ public final class App implements AutoCloseable {
         ListPages listPages = new ListPages(hubLists, papers, searchService, lenses, templates, config.pageSize(),
                 paperPages);
         return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json, here),
-                new SearchApi(searchService, papers, lenses, json),
+                new SearchApi(searchService, papers, lenses, json, here),
                 new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
                 listPages, new ListApi(hubLists, lenses, json), webAccounts(templates, json));

@@ -120,7 +120,8 @@ class CommunityListsTest {
         List<String> pages = List.of("/", "/papers/date/2024-03-19", "/papers/week/2024-W12", "/papers/month/2024-03",
                 "/trending", "/list/cs.LG", "/search?q=transformer", "/papers/date/2024-03-19.atom", "/trending.atom",
                 "/list/cs.LG.atom", "/papers.atom", "/search.atom?q=transformer");
-        List<String> lists = List.of("/api/daily?date=2024-03-19", "/api/trending", "/api/list/cs.LG", "/api/papers");
+        List<String> lists = List.of("/api/daily?date=2024-03-19", "/api/trending", "/api/list/cs.LG", "/api/papers",
+                "/api/search?q=transformer", "/api/papers/2403.00001/related");
         for (String path : pages) assertTrue(ok(path).contains("Quiet transformer"), path);
         for (String path : lists) assertTrue(ok(path).contains(hiddenId), path);
 
@@ -139,7 +140,7 @@ class CommunityListsTest {
             assertTrue(body.contains("2403.00001"), path);
         }
         for (String path : List.of("/papers/" + hiddenId, "/papers/" + hiddenId + ".bib", "/papers/" + hiddenId + ".md",
-                "/api/papers/" + hiddenId)) {
+                "/api/papers/" + hiddenId, "/api/papers/" + hiddenId + "/related")) {
             var r = get(path);
             assertEquals(404, r.statusCode(), path);
             assertTrue(r.body().contains("hidden by"), path + ": " + r.body());
