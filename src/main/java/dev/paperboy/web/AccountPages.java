@@ -118,6 +118,7 @@ public final class AccountPages {
             throw new TooManyRequests(LINK_WINDOW, "Too many sign-in links were sent to this address; use the "
                     + "newest one, or try again in " + LINK_WINDOW.toMinutes() + " minutes.");
         }
+        loginTokens.deleteExpired(); // swept where they are made; the count above only looks at live ones
         LoginTokenStore.LoginLink link = loginTokens.issue(email, true);
         Cookies c = visitors.cookies();
         c.set(ctx, c.signInNonce(), link.browserNonce().orElseThrow(), "/signin", LoginTokenStore.LIFETIME);

@@ -68,9 +68,13 @@ public final class Visitors {
         return bearer(ctx).isPresent();
     }
 
-    /** Starts a new session for the user and sets its cookie; the id is new whatever cookie the browser had. */
+    /**
+     * Starts a new session for the user and sets its cookie; the id is new whatever cookie the browser had. Expired
+     * sessions are swept here, where rows are made, so the table stays the size of the live ones.
+     */
     String startSession(Context ctx, long userId) {
         cookieValue(ctx).ifPresent(sessions::delete); // signing in over another session ends that one
+        sessions.deleteExpired();
         String id = sessions.create(userId);
         cookies.set(ctx, cookies.session(), id, "/", sessionCookieAge);
         ctx.attribute(ATTRIBUTE, null);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.Config.Key;
+import dev.paperboy.account.SessionStore;
 import dev.paperboy.account.User;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -99,6 +100,25 @@ class SignInTest {
         assertEquals(410, late.statusCode());
         assertTrue(late.body().contains("more than 15 minutes old"), late.body());
         assertTrue(browser.cookie("pb_session").isEmpty());
+    }
+
+    @Test
+    void expiredSessionsAndLinksAreSweptWhenNewOnesAreMade() throws Exception {
+        site.browser().signIn("ada@example.org");
+        site.browser().post("/signin", "/signin", "email", "bob@example.org"); // a link never used
+        assertEquals(1, rows("sessions"));
+        assertEquals(2, rows("login_tokens"));
+
+        site.clock.advance(SessionStore.DEFAULT_LIFETIMES.absolute().plusSeconds(1));
+        site.browser().signIn("grace@example.org");
+
+        assertEquals(1, rows("sessions"), "only Grace's session is left");
+        assertEquals(1, rows("login_tokens"), "only Grace's link is left");
+    }
+
+    private long rows(String table) {
+        return site.app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Long.class).one());
     }
 
     @Test
