@@ -8,12 +8,8 @@ import dev.paperboy.account.jdbi.JdbiAccessTokenStore;
 import dev.paperboy.account.jdbi.JdbiLoginTokenStore;
 import dev.paperboy.account.jdbi.JdbiSessionStore;
 import dev.paperboy.account.jdbi.JdbiUserStore;
-import dev.paperboy.api.HealthApi;
-import dev.paperboy.api.ListApi;
 import dev.paperboy.api.Json;
-import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.PaperJsonLinesFormat;
-import dev.paperboy.api.SearchApi;
 import dev.paperboy.community.AccountDeletion;
 import dev.paperboy.community.CollectionStore;
 import dev.paperboy.community.CommentStore;
@@ -30,9 +26,6 @@ import dev.paperboy.community.jdbi.JdbiPaperCounts;
 import dev.paperboy.community.jdbi.JdbiSubmissionStore;
 import dev.paperboy.community.jdbi.JdbiVoteStore;
 import dev.paperboy.db.Database;
-import dev.paperboy.hub.CachedCommunity;
-import dev.paperboy.hub.Community;
-import dev.paperboy.hub.HubLists;
 import dev.paperboy.ingest.FileImporter;
 import dev.paperboy.ingest.arxiv.ArxivAtomFormat;
 import dev.paperboy.ingest.arxiv.OaiPmhFormat;
@@ -55,8 +48,6 @@ import dev.paperboy.ingest.huggingface.HfDailyPapers;
 import dev.paperboy.jobs.JdbiJobStore;
 import dev.paperboy.jobs.Job;
 import dev.paperboy.jobs.Jobs;
-import dev.paperboy.lens.LensCache;
-import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.mail.LogMailer;
 import dev.paperboy.mail.Mailer;
 import dev.paperboy.mail.SmtpMailer;
@@ -69,24 +60,10 @@ import dev.paperboy.search.SearchBackground;
 import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchIndexer;
 import dev.paperboy.search.SearchService;
-import dev.paperboy.web.AccountExport;
-import dev.paperboy.web.AccountPages;
-import dev.paperboy.web.ApiDocsPage;
-import dev.paperboy.web.Csrf;
-import dev.paperboy.web.PageSlots;
-import dev.paperboy.web.Visitors;
-import dev.paperboy.web.Conditional;
-import dev.paperboy.web.ErrorPages;
-import dev.paperboy.web.FeedPages;
-import dev.paperboy.web.ListPages;
-import dev.paperboy.web.PaperPages;
 import dev.paperboy.search.embed.Embedder;
 import dev.paperboy.search.embed.EmbeddingStore;
 import dev.paperboy.search.embed.OnnxEmbedder;
 import dev.paperboy.search.lucene.LuceneIndex;
-import dev.paperboy.web.Routes;
-import dev.paperboy.web.SearchPages;
-import dev.paperboy.web.Templates;
 import dev.paperboy.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,13 +73,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -396,67 +369,9 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("search: unavailable, the site serves papers without it: {}", e.getMessage(), e);
         }
-        WebServer web = WebServer.start(config.host(), config.port(), routes(searchService));
+        WebServer web = WebServer.start(config.host(), config.port(), new WebWiring(this).routes(searchService));
         opened.push(web);
         return web;
-    }
-
-    /** The web's handlers over the stores, sharing one JSON writer, one set of templates and one lens cache. */
-    private Routes routes(Optional<SearchService> searchService) {
-        Json json = new Json();
-        Templates templates = Templates.precompiled();
-        LensCache lenses = new LensCache(new LensExtractor(), PaperPages.LENS_CACHE);
-        Community here = listCommunity();
-        SearchPages searchPages = new SearchPages(searchService, templates, config.pageSize(), here);
-        PaperPages paperPages = new PaperPages(papers, lenses, templates, config.pageSize(), config.baseUrl(),
-                () -> harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages, here);
-        Conditional conditional = new Conditional(clock);
-        FeedPages feeds = new FeedPages(papers, searchService, lenses, conditional, config.baseUrl(),
-                config.pageSize(), VERSION, here);
-        HubLists hubLists = new HubLists(papers, here, clock, config.pageSize(), HubLists.REUSE_AFTER_WRITE,
-                HubLists.MAX_AGE);
-        ListPages listPages = new ListPages(hubLists, papers, searchService, lenses, templates, config.pageSize(),
-                paperPages);
-        return new Routes(paperPages, searchPages, new PaperApi(papers, lenses, json, here),
-                new SearchApi(searchService, papers, lenses, json, here),
-                new HealthApi(papers, clock, json, this::embeddingBacklog), new ErrorPages(templates, json),
-                feeds, new ApiDocsPage(templates, conditional), conditional,
-                listPages, new ListApi(hubLists, lenses, json), webAccounts(templates, json));
-    }
-
-    /** The account parts of the web over the account and community stores (docs/accounts.md). */
-    private Routes.Accounts webAccounts(Templates templates, Json json) {
-        Accounts a = accounts();
-        CommunityStores c = community();
-        Visitors visitors = new Visitors(a.sessions(), a.accessTokens(), config.admins(), clock, config.baseUrl());
-        Csrf csrf = new Csrf(visitors, new SecureRandom());
-        AccountExport export = new AccountExport(c.votes(), c.comments(), c.collections(), c.submissions(),
-                a.accessTokens(), json, clock);
-        AccountPages pages = new AccountPages(visitors, a.users(), a.loginTokens(), a.accessTokens(), c.deletion(),
-                export, mailer(), templates, clock, config.baseUrl());
-        return new Routes.Accounts(visitors, csrf, new PageSlots(templates, visitors, csrf), pages);
-    }
-
-    /**
-     * What the lists and pages read of the community: this instance's counters (votes, visible comments) and the
-     * papers moderators hid, each paper's kept for {@link CachedCommunity#FRESHNESS}.
-     */
-    private Community listCommunity() {
-        PaperCounts counts = community().counts();
-        ModerationStore moderation = community().moderation();
-        return new CachedCommunity(new Community() {
-            @Override
-            public Map<String, Community.Counts> counts(Collection<String> ids) {
-                Map<String, Community.Counts> out = new HashMap<>();
-                counts.counts(ids).forEach((id, c) -> out.put(id, new Community.Counts(c.votes(), c.comments())));
-                return out;
-            }
-
-            @Override
-            public Set<String> hiddenAmong(Collection<String> ids) {
-                return ids.isEmpty() ? Set.of() : moderation.hiddenAmong(ids);
-            }
-        }, clock, CachedCommunity.FRESHNESS);
     }
 
     /** The harvesters, built on first use over one polite fetcher whose request times are shared via the store. */
@@ -559,63 +474,6 @@ public final class App implements AutoCloseable {
         int port = c.get(Config.Key.SMTP_PORT).isEmpty() ? tls.defaultPort() : c.integer(Config.Key.SMTP_PORT);
         return Optional.of(SmtpSettings.of(host, port, tls, c.get(Config.Key.SMTP_USERNAME),
                 c.get(Config.Key.SMTP_PASSWORD), c.get(Config.Key.SMTP_FROM)));
-    }
-
-    /** Loads the model on first use, so opening the app (or a search without the semantic leg) costs nothing. */
-    private static final class LazyEmbedder implements Embedder {
-        private final Embedding embedding;
-        private volatile Embedder loaded;
-        private boolean closed;
-
-        LazyEmbedder(Embedding embedding) {
-            this.embedding = embedding;
-        }
-
-        private Embedder get() {
-            Embedder e = loaded;
-            if (e != null) return e;
-            synchronized (this) {
-                if (closed) throw new IllegalStateException("embedder: already closed");
-                if (loaded == null) {
-                    long start = System.nanoTime();
-                    loaded = embedding.loader().get();
-                    log.info("embedder: loaded model={} in {} ms", embedding.modelId(),
-                            (System.nanoTime() - start) / 1_000_000);
-                }
-                return loaded;
-            }
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return get().embedQuery(query);
-        }
-
-        @Override
-        public float[] embedPassage(String title, String abstractText) {
-            return get().embedPassage(title, abstractText);
-        }
-
-        @Override
-        public List<float[]> embedPassages(List<Passage> passages) {
-            return get().embedPassages(passages);
-        }
-
-        @Override
-        public int dimensions() {
-            return get().dimensions();
-        }
-
-        @Override
-        public String modelId() {
-            return embedding.modelId();
-        }
-
-        @Override
-        public synchronized void close() {
-            closed = true;
-            if (loaded != null) loaded.close();
-        }
     }
 
     private static String holderName() {
