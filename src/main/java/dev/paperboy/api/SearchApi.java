@@ -7,6 +7,7 @@ import dev.paperboy.lens.LensCache;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.IndexDocument;
+import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchRequest;
@@ -24,7 +25,6 @@ import java.util.Set;
 public final class SearchApi {
 
     /** Related papers returned when no limit is given. */
-    public static final int DEFAULT_RELATED = 10;
 
     /** The papers most like one paper, itself excluded. */
     public record RelatedJson(@JsonProperty("id") String id, @JsonProperty("related") List<HitJson> related) {}
@@ -70,7 +70,7 @@ public final class SearchApi {
     /** GET /api/papers/{id}/related?limit=: the papers most like this one; 404 for an unknown paper. */
     public void related(Context ctx) {
         String raw = ctx.pathParam("id");
-        int limit = PaperApi.intParam(ctx, "limit", DEFAULT_RELATED, 1, PaperApi.MAX_LIMIT);
+        int limit = PaperApi.intParam(ctx, "limit", SearchDefaults.RELATED, 1, PaperApi.MAX_LIMIT);
         Paper paper = PaperLookup.find(papers, raw).orElseThrow(() -> new NotFoundResponse("no paper with id " + raw));
         if (community.isHidden(paper.id())) throw new NotFoundResponse("paper " + paper.id() + " was hidden by moderators");
         // The index stores each hit's lens chip and resources, so a page is served without reading the

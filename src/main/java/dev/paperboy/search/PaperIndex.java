@@ -3,6 +3,7 @@ package dev.paperboy.search;
 import dev.paperboy.paper.Paper;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -60,6 +61,16 @@ public interface PaperIndex extends AutoCloseable {
 
     /** The {@code k} papers nearest to this one (itself excluded); BM25 more-like-this without a vector. */
     List<SearchHit> related(String paperId, int k);
+
+    /**
+     * Finds, ahead of any view, the {@code k} related papers of indexed papers whose answer is not kept yet (most
+     * recently indexed first, as many as the backend keeps), so that a paper page's first view costs what later ones
+     * do; asks {@code keepGoing} before each paper. The number of papers whose related papers were found. Backends
+     * that keep nothing find nothing.
+     */
+    default int prepareRelated(int k, BooleanSupplier keepGoing) {
+        return 0;
+    }
 
     /** True when the paper is in the index. */
     boolean contains(String paperId);

@@ -21,6 +21,8 @@ public final class SearchBackground implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchBackground.class);
     private static final Duration EMBED_PAUSE = Duration.ofSeconds(10);
+    /** How often papers indexed since are given their related papers ahead of views. */
+    private static final Duration RELATED_PAUSE = Duration.ofMinutes(1);
     // Well inside the job lease's time to live, so a long run keeps it.
     private static final long RENEW_NANOS = Duration.ofMinutes(1).toNanos();
     /** The job name (and lease) of the background embedding. */
@@ -39,7 +41,7 @@ public final class SearchBackground implements AutoCloseable {
         this.embedder = embedder;
         this.jobs = jobs;
         this.interval = interval;
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+        this.scheduler = Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "search-background");
             t.setDaemon(true);
             return t;
@@ -54,6 +56,42 @@ public final class SearchBackground implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(this::embed, interval.toMillis(), EMBED_PAUSE.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        scheduler.scheduleWithFixedDelay(this::prepareRelated, interval.toMillis(), RELATED_PAUSE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Related papers found ahead of views (a paper without a vector costs a MoreLikeThis query over every paper, 3-8
+     * ms of CPU), on at most half a core so that pages keep the rest. Each process finds its own: they are kept in
+     * its memory.
+     */
+    private void prepareRelated() {
+        try {
+            long start = System.nanoTime();
+            int n = indexer.prepareRelated(halfACore());
+            if (n > 0) {
+                log.info("related papers: found ahead of views for papers={} in seconds={}", n,
+                        (System.nanoTime() - start) / 1_000_000_000);
+            }
+        } catch (RuntimeException e) {
+            log.warn("related papers: unable to find them ahead of views: {}", e.getMessage());
+        }
+    }
+
+    /** Goes on while serving, resting after each paper as long as it worked on it. */
+    private java.util.function.BooleanSupplier halfACore() {
+        long[] last = {System.nanoTime()};
+        return () -> {
+            long worked = System.nanoTime() - last[0];
+            try {
+                if (worked > 0) Thread.sleep(Duration.ofNanos(worked));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            last[0] = System.nanoTime();
+            return running;
+        };
     }
 
     private void catchUp() {

@@ -166,6 +166,14 @@ public final class SearchIndexer {
     }
 
     /**
+     * Finds the related papers of indexed papers ahead of their pages' first views (PaperIndex.prepareRelated, as
+     * many as pages show); the number found.
+     */
+    public int prepareRelated(BooleanSupplier keepGoing) {
+        return index.prepareRelated(SearchDefaults.RELATED, keepGoing);
+    }
+
+    /**
      * Embeds the papers without an up-to-date vector, saving each batch before the next, and updates the
      * index; returns how many papers were embedded. Follows the store's change sequence from the index's
      * embedding cursor, so a run looks only at papers changed since the last one; the first run (or the

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.hub.Community;
 import dev.paperboy.lens.Lens;
+import dev.paperboy.search.SearchDefaults;
 import dev.paperboy.search.SearchForm;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchRequest;
@@ -24,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class SearchPages {
 
     /** How many related papers the paper page lists. */
-    static final int RELATED = 10;
 
     private static final Logger log = LoggerFactory.getLogger(SearchPages.class);
 
@@ -116,7 +116,7 @@ public final class SearchPages {
     List<Views.PaperRow> relatedRows(String paperId) {
         if (search.isEmpty()) return List.of();
         try {
-            return rows(visible(search.get().related(paperId, RELATED)));
+            return rows(visible(search.get().related(paperId, SearchDefaults.RELATED)));
         } catch (RuntimeException e) {
             log.warn("search: unable to find papers related to {}: {}", paperId, e.getMessage());
             return List.of();

@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The fixture corpora: fourteen invented papers on distinct topics, and six with known budget-lens resources. */
-final class TestPapers {
+public final class TestPapers {
     private TestPapers() {}
 
-    static List<Paper> load() {
+    public static List<Paper> load() {
         return load("/fixtures/search-papers.jsonl");
     }
 

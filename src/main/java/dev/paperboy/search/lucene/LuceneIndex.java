@@ -16,22 +16,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -327,10 +332,45 @@ public final class LuceneIndex implements PaperIndex {
             if (kept != null && (kept.byVector() || !searches.hasVector(s, paperId))) {
                 return searches.hitsOf(s, kept.ids(), kept.scores());
             }
-            LuceneSearch.Related found = searches.related(s, paperId, n);
-            relatedCache.put(generation, paperId, n, RelatedCache.Kept.of(found.hits(), found.byVector(), papers));
-            return found.hits();
+            return findRelated(s, generation, paperId, n, papers).hits();
         });
+    }
+
+    /**
+     * Walks the papers from the most recently indexed back, finding the related papers of each one not kept yet, up
+     * to {@link RelatedCache#PREPARED} papers (the rest of the cache is left to the papers people open).
+     */
+    @Override
+    public int prepareRelated(int k, BooleanSupplier keepGoing) {
+        if (k < 1) return 0;
+        int n = Math.min(k, SearchRequest.MAX_LIMIT);
+        return withSearcher(s -> {
+            Object generation = ((DirectoryReader) s.getIndexReader()).directory();
+            int papers = s.getIndexReader().numDocs();
+            Bits live = MultiBits.getLiveDocs(s.getIndexReader());
+            StoredFields stored = s.storedFields();
+            int seen = 0;
+            int found = 0;
+            for (int doc = s.getIndexReader().maxDoc() - 1; doc >= 0 && seen < RelatedCache.PREPARED; doc--) {
+                if (live != null && !live.get(doc)) continue;
+                seen++;
+                String id = stored.document(doc, ID_ONLY).get(Fields.ID);
+                if (relatedCache.get(generation, id, n, papers) != null) continue;
+                if (!keepGoing.getAsBoolean()) break;
+                findRelated(s, generation, id, n, papers);
+                found++;
+            }
+            return found;
+        });
+    }
+
+    private static final Set<String> ID_ONLY = Set.of(Fields.ID);
+
+    private LuceneSearch.Related findRelated(IndexSearcher s, Object generation, String paperId, int n, int papers)
+            throws IOException {
+        LuceneSearch.Related found = searches.related(s, paperId, n);
+        relatedCache.put(generation, paperId, n, RelatedCache.Kept.of(found.hits(), found.byVector(), papers));
+        return found;
     }
 
     private interface SearcherFunction<T> {

@@ -6,25 +6,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each paper's related papers, found once and kept as ids and scores (~300 bytes an entry) for one index generation.
+ * Each paper's related papers, found once and kept as ids and scores (~350 bytes an entry) for one index generation.
  * An entry is found again once {@link #STALE_AFTER} more papers are indexed (new papers may be closer), and — by the
  * caller — when it was found by words and the paper has since been embedded. Papers deleted since drop out when the
  * ids are turned back into hits.
  */
 final class RelatedCache {
 
-    /** Papers whose related papers are kept: ~20 MB when full. */
-    static final int CAPACITY = 65_536;
+    /** Papers whose related papers are kept: ~45 MB when full. */
+    static final int CAPACITY = 131_072;
+
+    /**
+     * Papers whose related papers are found ahead of views ({@code LuceneIndex.prepareRelated}): all of an instance of
+     * up to ~100k papers; on a bigger one the newest, leaving a quarter of the cache to older papers people open.
+     */
+    static final int PREPARED = CAPACITY / 4 * 3;
 
     /** New papers after which an entry is found again: about a day of arXiv's computer science announcements. */
     static final int STALE_AFTER = 1_000;
 
-    /** What was found, by the paper's vector or not, when the index held {@code papers} papers. */
-    record Kept(List<String> ids, float[] scores, boolean byVector, int papers) {
+    /**
+     * What was found, by the paper's vector or not, when the index held {@code papers} papers. The ids are kept as one
+     * string (ids hold no line breaks): ten ids cost one object instead of eleven.
+     */
+    record Kept(String idLines, float[] scores, boolean byVector, int papers) {
         static Kept of(List<SearchHit> hits, boolean byVector, int papers) {
             float[] scores = new float[hits.size()];
             for (int i = 0; i < scores.length; i++) scores[i] = (float) hits.get(i).score(); // Lucene's own floats
-            return new Kept(hits.stream().map(SearchHit::id).toList(), scores, byVector, papers);
+            return new Kept(String.join("\n", hits.stream().map(SearchHit::id).toList()), scores, byVector, papers);
+        }
+
+        List<String> ids() {
+            return idLines.isEmpty() ? List.of() : List.of(idLines.split("\n"));
         }
     }
 

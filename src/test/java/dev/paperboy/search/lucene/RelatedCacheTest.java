@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RelatedCacheTest {
 
     private static RelatedCache.Kept kept(int papers, String... ids) {
-        return new RelatedCache.Kept(List.of(ids), new float[ids.length], false, papers);
+        return new RelatedCache.Kept(String.join("\n", ids), new float[ids.length], false, papers);
     }
 
     @Test
