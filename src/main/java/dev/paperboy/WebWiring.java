@@ -5,6 +5,7 @@ import dev.paperboy.api.Json;
 import dev.paperboy.api.ListApi;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
+import dev.paperboy.community.CommentMarkdown;
 import dev.paperboy.community.ModerationStore;
 import dev.paperboy.community.PaperCounts;
 import dev.paperboy.hub.CachedCommunity;
@@ -17,6 +18,8 @@ import dev.paperboy.search.SearchService;
 import dev.paperboy.web.AccountExport;
 import dev.paperboy.web.AccountPages;
 import dev.paperboy.web.ApiDocsPage;
+import dev.paperboy.web.CommentApi;
+import dev.paperboy.web.CommentPages;
 import dev.paperboy.web.Conditional;
 import dev.paperboy.web.Csrf;
 import dev.paperboy.web.ErrorPages;
@@ -50,10 +53,13 @@ final class WebWiring {
         Json json = new Json();
         Templates templates = Templates.precompiled();
         LensCache lenses = new LensCache(new LensExtractor(), PaperPages.LENS_CACHE);
-        Community here = listCommunity();
+        CachedCommunity here = listCommunity();
+        Routes.Accounts accounts = webAccounts(templates, json);
+        Routes.Comments comments = comments(accounts.visitors(), here, templates, json);
         SearchPages searchPages = new SearchPages(searchService, templates, app.config().pageSize(), here);
         PaperPages paperPages = new PaperPages(app.papers(), lenses, templates, app.config().pageSize(), app.config().baseUrl(),
-                () -> app.harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages, here);
+                () -> app.harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages, here,
+                comments.pages());
         Conditional conditional = new Conditional(app.clock());
         FeedPages feeds = new FeedPages(app.papers(), searchService, lenses, conditional, app.config().baseUrl(),
                 app.config().pageSize(), App.VERSION, here);
@@ -65,7 +71,15 @@ final class WebWiring {
                 new SearchApi(searchService, app.papers(), lenses, json, here),
                 new HealthApi(app.papers(), app.clock(), json, app::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
-                listPages, new ListApi(hubLists, lenses, json), webAccounts(templates, json));
+                listPages, new ListApi(hubLists, lenses, json), accounts, comments);
+    }
+
+    /** The paper pages' Discussion section, its forms and the API's comment routes (docs/community.md). */
+    private Routes.Comments comments(Visitors visitors, CachedCommunity here, Templates templates, Json json) {
+        App.CommunityStores c = app.community();
+        CommentPages pages = new CommentPages(visitors, c.comments(), c.moderation(), app.papers(), here,
+                new CommentMarkdown(), templates, app.clock());
+        return new Routes.Comments(pages, new CommentApi(pages, c.comments(), visitors, json));
     }
 
     /** The account parts of the web over the account and community stores (docs/accounts.md). */
@@ -85,7 +99,7 @@ final class WebWiring {
      * What the lists and pages read of the community: this instance's counters (votes, visible comments) and the
      * papers moderators hid, each paper's kept for {@link CachedCommunity#FRESHNESS}.
      */
-    private Community listCommunity() {
+    private CachedCommunity listCommunity() {
         PaperCounts counts = app.community().counts();
         ModerationStore moderation = app.community().moderation();
         return new CachedCommunity(new Community() {

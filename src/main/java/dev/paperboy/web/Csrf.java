@@ -69,6 +69,9 @@ public final class Csrf {
     void check(Context ctx) {
         if (!UNSAFE.contains(ctx.method().name())) return;
         if (ErrorPages.isJsonPath(ctx.path()) && Visitors.hasBearer(ctx)) return;
+        // An API call without a session cookie acts for nobody: its handler answers 401 (sign in or send a token),
+        // which says more than a 403 for a token it could not have.
+        if (ErrorPages.isJsonPath(ctx.path()) && visitors.cookieValue(ctx).isEmpty()) return;
         String sent = ctx.header(HEADER);
         if (sent == null || sent.isEmpty()) sent = ctx.formParam(FIELD_NAME);
         Optional<String> key = key(ctx);

@@ -30,7 +30,7 @@ public record PaperPageView(Paper paper, String title, String description, Strin
                             String bibUrl, String markdownUrl, String idText, String published, String updated,
                             List<VersionLine> versions, Views.LinkView doi, Views.LinkView license,
                             List<Views.LinkView> links, List<HubLine> hub, Views.LensView lens,
-                            List<Views.PaperRow> related, String bibtex) {
+                            List<Views.PaperRow> related, String bibtex, gg.jte.Content discussion) {
 
     /** One version: "v2", its date ("" when unknown), and what it changed ("" when nothing was recorded). */
     public record VersionLine(String label, String date, String changed, String previousTitle) {}
@@ -50,7 +50,13 @@ public record PaperPageView(Paper paper, String title, String description, Strin
         return new PaperPageView(p, title, description(p), baseUrl + path, "/api" + path, path + ".bib", path + ".md",
                 p.arxivId().map(Object::toString).orElse(p.id()), day(p.published()), day(p.updated()),
                 versions(p, revisions), doiLink(p.doi()), licenseLink(p.license()), links(p), hub(p),
-                Views.lens(p.title(), p.abstractText(), lens), related, BibTex.entry(p));
+                Views.lens(p.title(), p.abstractText(), lens), related, BibTex.entry(p), null);
+    }
+
+    /** This page with the Discussion section (CommentPages.section), rendered per viewer. */
+    PaperPageView withDiscussion(gg.jte.Content section) {
+        return new PaperPageView(paper, title, description, canonicalUrl, jsonUrl, bibUrl, markdownUrl, idText,
+                published, updated, versions, doi, license, links, hub, lens, related, bibtex, section);
     }
 
     public boolean hasVersions() {

@@ -37,6 +37,7 @@ public final class PaperPages {
     private final Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus;
     private final SearchPages search;
     private final Community community;
+    private final CommentPages comments; // null: no Discussion section
 
     /**
      * The pages; {@code harvestStatus} is shown on the home page (empty when nothing harvests), {@code search} gives
@@ -50,6 +51,14 @@ public final class PaperPages {
     /** {@code community}: which papers moderators hid; their pages answer 404 and the newest papers leave them out. */
     public PaperPages(PaperStore papers, LensCache lenses, Templates templates, int pageSize, String baseUrl,
             Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus, SearchPages search, Community community) {
+        this(papers, lenses, templates, pageSize, baseUrl, harvestStatus, search, community, null);
+    }
+
+    /** {@code comments}: the Discussion section of each paper page, for whoever is asking. */
+    public PaperPages(PaperStore papers, LensCache lenses, Templates templates, int pageSize, String baseUrl,
+            Supplier<List<HarvestScheduler.SourceStatus>> harvestStatus, SearchPages search, Community community,
+            CommentPages comments) {
+        this.comments = comments;
         this.community = community;
         this.papers = papers;
         this.lenses = lenses;
@@ -85,8 +94,10 @@ public final class PaperPages {
         Optional<Paper> found = paperAt(ctx, "");
         if (found.isEmpty()) return;
         Paper paper = found.get();
-        templates.send(ctx, 200, "paper.jte", PaperPageView.of(paper, papers.revisions(paper.id()), lensOf(paper),
-                baseUrl, search.relatedRows(paper.id())));
+        PaperPageView view = PaperPageView.of(paper, papers.revisions(paper.id()), lensOf(paper), baseUrl,
+                search.relatedRows(paper.id()));
+        if (comments != null) view = view.withDiscussion(comments.section(ctx, paper));
+        templates.send(ctx, 200, "paper.jte", view);
     }
 
     /** GET /papers/{id}.bib: the paper's BibTeX entry in arXiv's @misc form. */

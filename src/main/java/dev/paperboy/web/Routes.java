@@ -24,6 +24,10 @@ public final class Routes {
     private final ListFeeds listFeeds; // null with lists
     private final StaticAssets assets = StaticAssets.bundled();
     private final Accounts accounts; // null: no accounts (tests that build Routes without them)
+    private final Comments comments; // null: no comments (without accounts)
+
+    /** The comments: the forms behind the paper page's Discussion section, and the JSON API's comment routes. */
+    public record Comments(CommentPages pages, CommentApi api) {}
 
     /**
      * The account parts of the site (docs/accounts.md): who a request is from, CSRF checks, the per-request parts of
@@ -41,7 +45,15 @@ public final class Routes {
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
             ListPages lists, ListApi listApi, Accounts accounts) {
+        this(pages, searchPages, paperApi, searchApi, healthApi, errors, feeds, apiDocs, conditional, lists, listApi,
+                accounts, null);
+    }
+
+    public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
+            HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
+            ListPages lists, ListApi listApi, Accounts accounts, Comments comments) {
         this.accounts = accounts;
+        this.comments = comments;
         this.lists = lists;
         this.listApi = listApi;
         this.listFeeds = lists == null ? null : new ListFeeds(lists, feeds);
@@ -65,6 +77,12 @@ public final class Routes {
             r.after(this::keepPersonalPagesPrivate);
             // Sign-in, sign-out, settings (AccountPages)
             accounts.pages().addTo(r);
+        }
+        if (comments != null) {
+            // Comment forms (CommentPages) and the API's comment routes (CommentApi): before /papers/<id> and
+            // /api/papers/<id>, whose <id> would otherwise swallow "/comments".
+            comments.pages().addTo(r);
+            comments.api().addTo(r);
         }
         // Pages
         // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.

@@ -155,6 +155,7 @@ class OpenApiContractTest {
         int called = 0;
         for (var path : doc.path("paths").properties()) {
             for (var op : path.getValue().properties()) {
+                if (!op.getKey().equals("get")) continue; // writes: documentedWritesAnswerWhatTheDocumentSays
                 JsonNode operation = op.getValue();
                 problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, true), "200"));
                 problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, false), "200"));
@@ -191,6 +192,89 @@ class OpenApiContractTest {
     }
 
     @Test
+    void everyWriteNamesTheBearerSchemeAndEveryTokenFreeWriteIs401() throws Exception {
+        assertEquals("http", doc.path("components").path("securitySchemes").path("bearerAuth").path("type").asString());
+        assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString());
+        int writes = 0;
+        for (var path : doc.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                if (op.getKey().equals("get")) continue;
+                writes++;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                assertTrue(op.getValue().path("security").toString().contains("bearerAuth"), where);
+                assertFalse(resolve(op.getValue().path("responses").path("401")).isMissingNode(), where);
+                HttpResponse<String> r = call(op.getKey().toUpperCase(), url(path.getKey(), op.getValue(), false), null,
+                        "{}");
+                assertEquals(401, r.statusCode(), where + ": " + r.body());
+                assertEquals("Bearer", r.headers().firstValue("www-authenticate").orElse(""), where);
+                assertEquals(List.of(), checkBody(path.getKey() + " 401", op.getValue(), "401", r), where);
+            }
+        }
+        assertTrue(writes >= 3, "writes documented: " + writes);
+    }
+
+    @Test
+    void documentedWritesAnswerWhatTheDocumentSays() throws Exception {
+        var ada = site.app.accounts().users().findOrCreate("ada@example.org");
+        var eve = site.app.accounts().users().findOrCreate("eve@example.org");
+        String adaToken = site.app.accounts().accessTokens().create(ada.id(), "contract").secret();
+        String eveToken = site.app.accounts().accessTokens().create(eve.id(), "contract").secret();
+        JsonNode add = doc.path("paths").path("/api/papers/{id}/comments").path("post");
+        JsonNode edit = doc.path("paths").path("/api/comments/{cid}").path("patch");
+        JsonNode delete = doc.path("paths").path("/api/comments/{cid}").path("delete");
+        List<String> problems = new ArrayList<>();
+
+        HttpResponse<String> added = call("POST", "/api/papers/2401.00001/comments", adaToken, "{\"body\": \"Nice *work*\"}");
+        problems.addAll(checkBody("add", add, "201", added));
+        long id = MAPPER.readTree(added.body()).path("id").asLong();
+        problems.addAll(checkBody("reply", add, "201", call("POST", "/api/papers/2401.00001/comments", adaToken,
+                "{\"body\": \"And more\", \"reply_to\": " + id + "}")));
+        problems.addAll(checkBody("list", op("/api/papers/{id}/comments"), "200",
+                site.get("/api/papers/2401.00001/comments")));
+        problems.addAll(checkBody("blank", add, "400", call("POST", "/api/papers/2401.00001/comments", adaToken,
+                "{\"body\": \"  \"}")));
+        problems.addAll(checkBody("no paper", add, "404", call("POST", "/api/papers/0000.00000/comments", adaToken,
+                "{\"body\": \"x\"}")));
+        problems.addAll(checkBody("edit", edit, "200", call("PATCH", "/api/comments/" + id, adaToken,
+                "{\"body\": \"Nice work, edited\"}")));
+        problems.addAll(checkBody("edit not JSON", edit, "400", call("PATCH", "/api/comments/" + id, adaToken, "body=x")));
+        problems.addAll(checkBody("others' edit", edit, "403", call("PATCH", "/api/comments/" + id, eveToken,
+                "{\"body\": \"mine now\"}")));
+        problems.addAll(checkBody("unknown edit", edit, "404", call("PATCH", "/api/comments/999999", adaToken,
+                "{\"body\": \"x\"}")));
+        problems.addAll(checkBody("others' delete", delete, "403", call("DELETE", "/api/comments/" + id, eveToken, null)));
+        problems.addAll(checkBody("delete", delete, "200", call("DELETE", "/api/comments/" + id, adaToken, null)));
+        problems.addAll(checkBody("unknown delete", delete, "404", call("DELETE", "/api/comments/999999", adaToken, null)));
+        problems.addAll(checkBody("placeholder in the list", op("/api/papers/{id}/comments"), "200",
+                site.get("/api/papers/2401.00001/comments")));
+        assertEquals(List.of(), problems);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.base + path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer's status is {@code status}, documented for the operation, and its body matches the schema. */
+    private static List<String> checkBody(String what, JsonNode operation, String status, HttpResponse<String> r) {
+        if (!String.valueOf(r.statusCode()).equals(status)) {
+            return List.of(what + ": status " + r.statusCode() + ", expected " + status + ": " + r.body());
+        }
+        JsonNode response = resolve(operation.path("responses").path(status));
+        if (response.isMissingNode()) return List.of(what + ": status " + status + " is not documented");
+        List<String> problems = new ArrayList<>();
+        JsonNode schema = response.path("content").path("application/json").path("schema");
+        for (Error e : validate(schema, MAPPER.readTree(r.body()))) {
+            problems.add(what + ": " + e.getInstanceLocation() + " " + e.getMessage());
+        }
+        return problems;
+    }
+
+    @Test
     void aBodyThatBreaksItsSchemaIsCaught() {
         JsonNode schema = op("/api/papers/{id}").path("responses").path("200").path("content").path("application/json")
                 .path("schema");
@@ -210,8 +294,7 @@ class OpenApiContractTest {
                         .map(m -> m.group(1)).toList());
         assertEquals(2, html.split("<script", -1).length - 1, "no inline script");
         for (String op : documented(doc)) {
-            String path = op.substring(op.indexOf(' ') + 1);
-            assertTrue(html.contains("<code>GET " + path + "</code>"), op);
+            assertTrue(html.contains("<code>" + op + "</code>"), op);
         }
         for (var schema : doc.path("components").path("schemas").properties()) {
             assertTrue(html.contains("id=\"schema-" + schema.getKey() + "\""), schema.getKey());
