@@ -65,6 +65,15 @@ class CommentBrowserTest {
             WebElement reply = driver.findElement(By.cssSelector("#" + topId + " + ol.replies article"));
             assertEquals("Yes: table 2.", reply.findElement(By.cssSelector(".comment-body")).getText());
 
+            if (javascript) {
+                // The signed-in discussion (forms, an open reply box) passes axe like the other pages.
+                driver.findElement(By.cssSelector("#" + topId + " details.reply-box summary")).click();
+                List<String> failing = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver).getViolations()
+                        .stream().filter(r -> java.util.Set.of("serious", "critical").contains(r.getImpact()))
+                        .map(r -> r.getId() + ": " + r.getHelp()).toList();
+                assertEquals(List.of(), failing);
+            }
+
             // Edit the top comment on its own page, prefilled.
             chromium.follow(By.cssSelector("#" + topId + " a.edit-comment"));
             WebElement text = driver.findElement(By.cssSelector("main textarea[name=body]"));
