@@ -17,6 +17,8 @@ import dev.paperboy.lens.LensExtractor;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.web.AccountExport;
 import dev.paperboy.web.AccountPages;
+import dev.paperboy.web.AdminPages;
+import dev.paperboy.web.CommunitySlots;
 import dev.paperboy.web.ApiDocsPage;
 import dev.paperboy.web.CommentApi;
 import dev.paperboy.web.CommentPages;
@@ -29,8 +31,10 @@ import dev.paperboy.web.PageSlots;
 import dev.paperboy.web.PaperPages;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.SearchPages;
+import dev.paperboy.web.SignedIn;
 import dev.paperboy.web.Templates;
 import dev.paperboy.web.Visitors;
+import dev.paperboy.web.VotePages;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,12 +58,14 @@ final class WebWiring {
         Templates templates = Templates.precompiled();
         LensCache lenses = new LensCache(new LensExtractor(), PaperPages.LENS_CACHE);
         CachedCommunity here = listCommunity();
-        Routes.Accounts accounts = webAccounts(templates, json);
-        Routes.Comments comments = comments(accounts.visitors(), here, templates, json);
+        Visitors visitors = visitors();
+        Routes.Accounts accounts = webAccounts(templates, json, visitors, here);
+        Routes.Comments comments = comments(visitors, here, templates, json);
         SearchPages searchPages = new SearchPages(searchService, templates, app.config().pageSize(), here);
         PaperPages paperPages = new PaperPages(app.papers(), lenses, templates, app.config().pageSize(), app.config().baseUrl(),
                 () -> app.harvestScheduler().map(HarvestScheduler::status).orElse(List.of()), searchPages, here,
-                comments.pages());
+                comments.pages())
+                .showingHiddenTo(ctx -> visitors.signedIn(ctx).map(SignedIn::admin).orElse(false));
         Conditional conditional = new Conditional(app.clock());
         FeedPages feeds = new FeedPages(app.papers(), searchService, lenses, conditional, app.config().baseUrl(),
                 app.config().pageSize(), App.VERSION, here);
@@ -71,7 +77,10 @@ final class WebWiring {
                 new SearchApi(searchService, app.papers(), lenses, json, here),
                 new HealthApi(app.papers(), app.clock(), json, app::embeddingBacklog), new ErrorPages(templates, json),
                 feeds, new ApiDocsPage(templates, conditional), conditional,
-                listPages, new ListApi(hubLists, lenses, json), accounts, comments);
+                listPages, new ListApi(hubLists, lenses, json), accounts, comments)
+                .with(new VotePages(visitors, app.papers(), app.community().votes(), here, templates, json))
+                .with(new AdminPages(visitors, app.accounts().users(), app.papers(), app.community().comments(),
+                        app.community().moderation(), here, templates));
     }
 
     /** The paper pages' Discussion section, its forms and the API's comment routes (docs/community.md). */
@@ -82,17 +91,22 @@ final class WebWiring {
         return new Routes.Comments(pages, new CommentApi(pages, c.comments(), visitors, json));
     }
 
+    private Visitors visitors() {
+        App.Accounts a = app.accounts();
+        return new Visitors(a.sessions(), a.accessTokens(), app.config().admins(), app.clock(), app.config().baseUrl());
+    }
+
     /** The account parts of the web over the account and community stores (docs/accounts.md). */
-    private Routes.Accounts webAccounts(Templates templates, Json json) {
+    private Routes.Accounts webAccounts(Templates templates, Json json, Visitors visitors, Community here) {
         App.Accounts a = app.accounts();
         App.CommunityStores c = app.community();
-        Visitors visitors = new Visitors(a.sessions(), a.accessTokens(), app.config().admins(), app.clock(), app.config().baseUrl());
         Csrf csrf = new Csrf(visitors, new SecureRandom());
         AccountExport export = new AccountExport(c.votes(), c.comments(), c.collections(), c.submissions(),
                 a.accessTokens(), json, app.clock());
         AccountPages pages = new AccountPages(visitors, a.users(), a.loginTokens(), a.accessTokens(), c.deletion(),
                 export, app.mailer(), templates, app.clock(), app.config().baseUrl());
-        return new Routes.Accounts(visitors, csrf, new PageSlots(templates, visitors, csrf), pages);
+        CommunitySlots controls = new CommunitySlots(templates, c.votes(), here, c.moderation());
+        return new Routes.Accounts(visitors, csrf, new PageSlots(templates, visitors, csrf, controls), pages);
     }
 
     /**

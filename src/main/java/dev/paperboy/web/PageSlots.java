@@ -32,11 +32,18 @@ public final class PageSlots {
     private final Templates templates;
     private final Visitors visitors;
     private final Csrf csrf;
+    private final CommunitySlots community; // null: vote markers show their counts only
 
     public PageSlots(Templates templates, Visitors visitors, Csrf csrf) {
+        this(templates, visitors, csrf, null);
+    }
+
+    /** {@code community} fills the vote and moderation controls (before the CSRF fields, which they hold). */
+    public PageSlots(Templates templates, Visitors visitors, Csrf csrf, CommunitySlots community) {
         this.templates = templates;
         this.visitors = visitors;
         this.csrf = csrf;
+        this.community = community;
     }
 
     /** Makes this the filler of the request's pages (a before-handler of every route). */
@@ -53,15 +60,17 @@ public final class PageSlots {
 
     /** The page with the sign-in link in the header and forms without a token (no request to make one for). */
     static byte[] anonymous(byte[] page) {
-        byte[] out = replace(page, ACCOUNT_BYTES, SIGN_IN_LINK, true);
+        byte[] out = replace(CommunitySlots.countsOnly(page), ACCOUNT_BYTES, SIGN_IN_LINK, true);
         return replace(out, FIELD_BYTES, new byte[0], false);
     }
 
     private byte[] fillFor(Context ctx, byte[] page) {
-        if (indexOf(page, ACCOUNT_BYTES, 0) < 0 && indexOf(page, FIELD_BYTES, 0) < 0) return page;
+        boolean controls = CommunitySlots.holdsMarkers(page);
+        if (!controls && indexOf(page, ACCOUNT_BYTES, 0) < 0 && indexOf(page, FIELD_BYTES, 0) < 0) return page;
         Optional<SignedIn> who = visitors.signedIn(ctx);
         AccountView view = who.map(s -> new AccountView(true, s.name(), s.admin(), ""))
                 .orElseGet(() -> new AccountView(false, "", false, signInUrl(ctx)));
+        if (controls) page = community == null ? CommunitySlots.countsOnly(page) : community.fill(ctx, page, who);
         byte[] out = replace(page, ACCOUNT_BYTES,
                 templates.render("fragments/account.jte", view).getBytes(StandardCharsets.UTF_8), true);
         if (indexOf(out, FIELD_BYTES, 0) >= 0) {

@@ -38,6 +38,7 @@ public final class PaperPages {
     private final SearchPages search;
     private final Community community;
     private final CommentPages comments; // null: no Discussion section
+    private java.util.function.Predicate<Context> seesHidden = ctx -> false;
 
     /**
      * The pages; {@code harvestStatus} is shown on the home page (empty when nothing harvests), {@code search} gives
@@ -67,6 +68,12 @@ public final class PaperPages {
         this.baseUrl = baseUrl;
         this.harvestStatus = harvestStatus;
         this.search = search;
+    }
+
+    /** Who may still open a hidden paper's page (admins: to see it and unhide it); nobody by default. */
+    public PaperPages showingHiddenTo(java.util.function.Predicate<Context> moderators) {
+        this.seesHidden = moderators;
+        return this;
     }
 
     /** GET /?page=N: the newest papers, one page at a time, or how to add papers when there are none. */
@@ -123,8 +130,8 @@ public final class PaperPages {
     private Optional<Paper> paperAt(Context ctx, String suffix) {
         String id = ctx.pathParam("id");
         Paper paper = PaperLookup.find(papers, id).orElseThrow(() -> new NotFoundResponse("No paper with id " + id + "."));
-        // Everyone gets the 404 (admins too, until pages know who is signed in): the page, its BibTeX and Markdown.
-        if (community.isHidden(paper.id())) {
+        // Everyone but admins gets the 404: the page, its BibTeX and Markdown (admins see a banner and Unhide).
+        if (community.isHidden(paper.id()) && !seesHidden.test(ctx)) {
             throw new NotFoundResponse("Paper " + paper.id() + " was hidden by this site's moderators.");
         }
         if (!paper.id().equals(id)) {

@@ -35,6 +35,19 @@ public final class Routes {
      */
     public record Accounts(Visitors visitors, Csrf csrf, PageSlots slots, AccountPages pages) {}
 
+    /** Pages that declare their own routes (votes, moderation), added after the account routes. */
+    public interface PageGroup {
+        void addTo(RoutesConfig r);
+    }
+
+    private final java.util.List<PageGroup> groups = new java.util.ArrayList<>();
+
+    /** Adds the group's routes to the table (before the server starts); returns this. */
+    public Routes with(PageGroup group) {
+        groups.add(group);
+        return this;
+    }
+
     public Routes(PaperPages pages, SearchPages searchPages, PaperApi paperApi, SearchApi searchApi,
             HealthApi healthApi, ErrorPages errors, FeedPages feeds, ApiDocsPage apiDocs, Conditional conditional,
             ListPages lists, ListApi listApi) {
@@ -84,6 +97,8 @@ public final class Routes {
             comments.pages().addTo(r);
             comments.api().addTo(r);
         }
+        // Votes and moderation (VotePages, AdminPages)
+        for (PageGroup g : groups) g.addTo(r);
         // Pages
         // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.
         if (lists != null) {

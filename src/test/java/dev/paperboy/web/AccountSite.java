@@ -35,12 +35,18 @@ final class AccountSite implements AutoCloseable {
     final App app;
     final String base;
     private final GreenMailExtension smtp;
-    private int mailsRead;
+    // Messages already read (or there before this site): GreenMail lists messages by mailbox, not by arrival, so an
+    // index into getReceivedMessages() does not say which ones are new.
+    private final java.util.Set<String> mailsRead = new java.util.HashSet<>();
 
     AccountSite(Path data, GreenMailExtension smtp, Map<Key, String> more) {
         this.smtp = smtp;
         // Mails an earlier test left on a shared server are not this site's: read only what arrives from now on.
-        this.mailsRead = smtp.getReceivedMessages().length;
+        try {
+            for (MimeMessage m : smtp.getReceivedMessages()) mailsRead.add(m.getMessageID());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
         Config config = Config.defaults()
                 .with(Key.DATA, data.toString())
                 .with(Key.HOST, "127.0.0.1")
@@ -65,9 +71,9 @@ final class AccountSite implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             MimeMessage[] all = smtp.getReceivedMessages();
-            for (int i = all.length - 1; i >= mailsRead; i--) {
-                if (all[i].getAllRecipients()[0].toString().equals(to)) {
-                    mailsRead = i + 1;
+            for (int i = all.length - 1; i >= 0; i--) {
+                if (!mailsRead.contains(all[i].getMessageID()) && all[i].getAllRecipients()[0].toString().equals(to)) {
+                    mailsRead.add(all[i].getMessageID());
                     Matcher m = Pattern.compile("https?://[^/\\s]+(/signin/\\S+)").matcher(text(all[i]));
                     if (!m.find()) throw new AssertionError("no sign-in link in the mail: " + text(all[i]));
                     return m.group(1);

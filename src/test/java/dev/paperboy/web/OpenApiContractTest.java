@@ -74,14 +74,14 @@ class OpenApiContractTest {
         return out;
     }
 
-    /** The registered GET routes of the API that the document does not describe. */
+    /** The registered routes of the API (GET, PUT, DELETE, …; HEAD goes with GET) that the document does not describe. */
     static List<String> missingFromDocument(List<WebServer.Route> routes, JsonNode document) {
         Set<String> known = documented(document);
         List<String> missing = new ArrayList<>();
         for (WebServer.Route r : routes) {
             boolean api = r.path().equals("/api") || r.path().startsWith("/api/") || r.path().equals("/health");
-            if (!api || !r.method().equals("GET")) continue;
-            String key = "GET " + openApiPath(r.path());
+            if (!api || r.method().equals("HEAD") || r.method().equals("OPTIONS")) continue;
+            String key = r.method() + " " + openApiPath(r.path());
             if (!known.contains(key)) missing.add(key);
         }
         return missing;
@@ -136,7 +136,9 @@ class OpenApiContractTest {
     void aRouteMissingFromTheDocumentIsReported() {
         List<WebServer.Route> routes = new ArrayList<>(site.web.routes());
         routes.add(new WebServer.Route("GET", "/api/not-documented/<id>"));
-        assertEquals(List.of("GET /api/not-documented/{id}"), missingFromDocument(routes, doc));
+        routes.add(new WebServer.Route("POST", "/api/papers/<id>/vote"));
+        assertEquals(List.of("GET /api/not-documented/{id}", "POST /api/papers/{id}/vote"),
+                missingFromDocument(routes, doc));
     }
 
     @Test
@@ -145,7 +147,7 @@ class OpenApiContractTest {
         for (WebServer.Route r : site.web.routes()) registered.add(r.method() + " " + openApiPath(r.path()));
         for (String op : documented(doc)) {
             assertTrue(registered.contains(op), op + " is documented but not served");
-            assertTrue(registered.contains(op.replaceFirst("^GET ", "HEAD ")), op + " answers HEAD too");
+            if (op.startsWith("GET ")) assertTrue(registered.contains(op.replaceFirst("^GET ", "HEAD ")), op + " answers HEAD too");
         }
     }
 
@@ -155,8 +157,18 @@ class OpenApiContractTest {
         int called = 0;
         for (var path : doc.path("paths").properties()) {
             for (var op : path.getValue().properties()) {
-                if (!op.getKey().equals("get")) continue; // writes: documentedWritesAnswerWhatTheDocumentSays
                 JsonNode operation = op.getValue();
+                if (!op.getKey().equals("get")) {
+                    // The idempotent writes (a vote on, off) here; the others in documentedWritesAnswerWhatTheDocumentSays.
+                    if (!path.getKey().endsWith("/vote")) continue;
+                    // With a bearer token, as the security requirement says; twice, as they are idempotent.
+                    for (int i = 0; i < 2; i++) {
+                        problems.addAll(check(op.getKey(), path.getKey(), operation, url(path.getKey(), operation, true),
+                                "200", bearer()));
+                        called++;
+                    }
+                    continue;
+                }
                 problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, true), "200"));
                 problems.addAll(check(path.getKey(), operation, url(path.getKey(), operation, false), "200"));
                 called += 2;
@@ -188,6 +200,13 @@ class OpenApiContractTest {
         problems.addAll(check("/api/trending", op("/api/trending"), "/api/trending?cat=-", "400"));
         problems.addAll(check("/api/list/{category}", op("/api/list/{category}"), "/api/list/cs.LG?after=soon", "400"));
         problems.addAll(check("/api/list/{category}", op("/api/list/{category}"), "/api/list/nonsense..x", "404"));
+        for (String method : List.of("put", "delete")) {
+            JsonNode vote = doc.path("paths").path("/api/papers/{id}/vote").path(method);
+            problems.addAll(check(method, "/api/papers/{id}/vote", vote, "/api/papers/2401.00001/vote", "401", Map.of()));
+            problems.addAll(check(method, "/api/papers/{id}/vote", vote, "/api/papers/2401.00001/vote", "401",
+                    Map.of("Authorization", "Bearer pb_unknown")));
+            problems.addAll(check(method, "/api/papers/{id}/vote", vote, "/api/papers/0000.00000/vote", "404", bearer()));
+        }
         assertEquals(List.of(), problems);
     }
 
@@ -341,10 +360,34 @@ class OpenApiContractTest {
         return out;
     }
 
+    /** A bearer token of a user of the site (made once). */
+    private static Map<String, String> bearer() {
+        if (token == null) {
+            var user = site.app.accounts().users().findOrCreate("contract@example.org");
+            token = site.app.accounts().accessTokens().create(user.id(), "contract test").secret();
+        }
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    private static String token;
+
     /** Calls {@code url} and checks status, media type and, for JSON, the body against the documented schema. */
     private static List<String> check(String path, JsonNode operation, String url, String status) throws Exception {
+        return check("get", path, operation, url, status, Map.of());
+    }
+
+    private static List<String> check(String method, String path, JsonNode operation, String url, String status,
+            Map<String, String> headers) throws Exception {
         List<String> problems = new ArrayList<>();
-        HttpResponse<String> r = site.get(url, Map.of());
+        HttpResponse<String> r;
+        if (method.equals("get")) {
+            r = site.get(url, headers);
+        } else {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.base + url))
+                    .method(method.toUpperCase(java.util.Locale.ROOT), java.net.http.HttpRequest.BodyPublishers.noBody());
+            headers.forEach(b::header);
+            r = java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (!String.valueOf(r.statusCode()).equals(status)) {
             return List.of(url + ": status " + r.statusCode() + ", expected " + status + ": " + r.body());
         }
