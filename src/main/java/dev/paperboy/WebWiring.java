@@ -1,11 +1,14 @@
 package dev.paperboy;
 
+import dev.paperboy.api.Caller;
+import dev.paperboy.api.CollectionApi;
 import dev.paperboy.api.HealthApi;
 import dev.paperboy.api.Json;
 import dev.paperboy.api.ListApi;
 import dev.paperboy.api.PaperApi;
 import dev.paperboy.api.SearchApi;
 import dev.paperboy.community.CommentMarkdown;
+import dev.paperboy.api.SubmissionApi;
 import dev.paperboy.community.ModerationStore;
 import dev.paperboy.community.PaperCounts;
 import dev.paperboy.hub.CachedCommunity;
@@ -22,6 +25,8 @@ import dev.paperboy.web.CommunitySlots;
 import dev.paperboy.web.ApiDocsPage;
 import dev.paperboy.web.CommentApi;
 import dev.paperboy.web.CommentPages;
+import dev.paperboy.web.CollectRoutes;
+import dev.paperboy.web.CollectionPages;
 import dev.paperboy.web.Conditional;
 import dev.paperboy.web.Csrf;
 import dev.paperboy.web.ErrorPages;
@@ -32,6 +37,7 @@ import dev.paperboy.web.PaperPages;
 import dev.paperboy.web.Routes;
 import dev.paperboy.web.SearchPages;
 import dev.paperboy.web.SignedIn;
+import dev.paperboy.web.SubmitPages;
 import dev.paperboy.web.Templates;
 import dev.paperboy.web.Visitors;
 import dev.paperboy.web.VotePages;
@@ -80,7 +86,8 @@ final class WebWiring {
                 listPages, new ListApi(hubLists, lenses, json), accounts, comments)
                 .with(new VotePages(visitors, app.papers(), app.community().votes(), here, templates, json))
                 .with(new AdminPages(visitors, app.accounts().users(), app.papers(), app.community().comments(),
-                        app.community().moderation(), here, templates));
+                        app.community().moderation(), here, templates))
+                .with(collectRoutes(visitors, templates, json, lenses, here, conditional, hubLists, paperPages));
     }
 
     /** The paper pages' Discussion section, its forms and the API's comment routes (docs/community.md). */
@@ -89,6 +96,30 @@ final class WebWiring {
         CommentPages pages = new CommentPages(visitors, c.comments(), c.moderation(), app.papers(), here,
                 new CommentMarkdown(), templates, app.clock());
         return new Routes.Comments(pages, new CommentApi(pages, c.comments(), visitors, json));
+    }
+
+    /** Submitting, collections and profiles: their pages and API (docs/community.md). */
+    private CollectRoutes collectRoutes(Visitors visitors, Templates templates, Json json, LensCache lenses,
+            Community here, Conditional conditional, HubLists hubLists, PaperPages paperPages) {
+        App.CommunityStores c = app.community();
+        CollectionPages collections = new CollectionPages(visitors, c.collections(), app.accounts().users(),
+                c.submissions(), app.papers(), lenses, here, templates, conditional, app.config().baseUrl(),
+                app.config().pageSize(), App.VERSION);
+        paperPages.withCollections(collections);
+        Caller caller = new Caller() {
+            @Override
+            public Optional<Long> userId(io.javalin.http.Context ctx) {
+                return visitors.signedIn(ctx).map(SignedIn::id);
+            }
+
+            @Override
+            public long requireUserId(io.javalin.http.Context ctx) {
+                return visitors.requireSignedIn(ctx).id();
+            }
+        };
+        return new CollectRoutes(new SubmitPages(visitors, app.submissions(), hubLists, templates), collections,
+                new SubmissionApi(caller, app.submissions(), hubLists, json),
+                new CollectionApi(caller, c.collections(), app.papers(), json));
     }
 
     private Visitors visitors() {

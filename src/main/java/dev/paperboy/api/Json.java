@@ -37,6 +37,11 @@ public final class Json {
         }
     }
 
+    /** Parses a JSON text (a request body) into a tree. */
+    public JsonNode readTree(String text) throws IOException {
+        return mapper.readTree(text);
+    }
+
     /** Writes one paper as one line of JSON (no trailing newline). */
     public void writePaper(Paper paper, Writer out) {
         try {

@@ -15,6 +15,23 @@ public interface CollectionStore {
     int MAX_NAME = 100;
     int MAX_DESCRIPTION = 2_000;
 
+    /**
+     * What is wrong with a name and description before they are stored, as a sentence to show ({@code create} and
+     * {@code update} refuse the same with {@link IllegalArgumentException}); empty when they are fine.
+     */
+    static Optional<String> problemWith(String name, String description) {
+        String n = name == null ? "" : name.strip();
+        String d = description == null ? "" : description.strip();
+        if (n.isEmpty()) return Optional.of("A collection needs a name.");
+        if (n.length() > MAX_NAME) {
+            return Optional.of("A collection's name can be at most " + MAX_NAME + " characters long.");
+        }
+        if (d.length() > MAX_DESCRIPTION) {
+            return Optional.of("A collection's description can be at most " + MAX_DESCRIPTION + " characters long.");
+        }
+        return Optional.empty();
+    }
+
     /** A paper in a collection, and when it was added. */
     record Entry(String paperId, Instant addedAt) {}
 

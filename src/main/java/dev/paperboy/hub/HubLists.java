@@ -61,6 +61,14 @@ public final class HubLists {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /**
+     * Makes the lists holding {@code day} read the store again on their next request (this process only; others
+     * notice the change within {@link #REUSE_AFTER_WRITE}): called after a submission to that day's list.
+     */
+    public void forget(LocalDate day) {
+        windows.forget(day);
+    }
+
     /** The latest day up to today on which some paper is featured; empty when none is. */
     public Optional<LocalDate> latestFeaturedDay() {
         return store.featuredDayNear(today().plusDays(1), false);

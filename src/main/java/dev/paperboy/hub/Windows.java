@@ -83,4 +83,21 @@ final class Windows {
         }
         return w;
     }
+
+    /**
+     * Drops every cached range that holds {@code day}, so the next request reads it again: a write this process made
+     * (a submission to today's list) shows at once here, not after {@code minAge}.
+     */
+    void forget(LocalDate day) {
+        synchronized (cache) {
+            var it = cache.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (!day.isBefore(e.getKey().from()) && !day.isAfter(e.getKey().to())) {
+                    cachedPapers -= e.getValue().window().papers().size();
+                    it.remove();
+                }
+            }
+        }
+    }
 }

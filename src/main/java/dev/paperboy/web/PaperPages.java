@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,6 +40,7 @@ public final class PaperPages {
     private final Community community;
     private final CommentPages comments; // null: no Discussion section
     private java.util.function.Predicate<Context> seesHidden = ctx -> false;
+    private volatile CollectionPages collections; // null: no "Add to collection" control (set by the wiring)
 
     /**
      * The pages; {@code harvestStatus} is shown on the home page (empty when nothing harvests), {@code search} gives
@@ -76,6 +78,12 @@ public final class PaperPages {
         return this;
     }
 
+    /** Shows the signed-in visitor's "Add to collection" control on paper pages; returns this. */
+    public PaperPages withCollections(CollectionPages collections) {
+        this.collections = collections;
+        return this;
+    }
+
     /** GET /?page=N: the newest papers, one page at a time, or how to add papers when there are none. */
     void showHomePage(Context ctx) {
         int page = pageParam(ctx.queryParam("page"));
@@ -104,7 +112,9 @@ public final class PaperPages {
         PaperPageView view = PaperPageView.of(paper, papers.revisions(paper.id()), lensOf(paper), baseUrl,
                 search.relatedRows(paper.id()));
         if (comments != null) view = view.withDiscussion(comments.section(ctx, paper));
-        templates.send(ctx, 200, "paper.jte", view);
+        CollectionPages c = collections;
+        templates.send(ctx, 200, "paper.jte", c == null ? Map.of("view", view)
+                : Map.of("view", view, "collections", c.paperControls(ctx, paper)));
     }
 
     /** GET /papers/{id}.bib: the paper's BibTeX entry in arXiv's @misc form. */

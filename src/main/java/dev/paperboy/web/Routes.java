@@ -35,7 +35,7 @@ public final class Routes {
      */
     public record Accounts(Visitors visitors, Csrf csrf, PageSlots slots, AccountPages pages) {}
 
-    /** Pages that declare their own routes (votes, moderation), added after the account routes. */
+    /** Pages that declare their own routes (votes, moderation, collections…), added after the account routes. */
     public interface PageGroup {
         void addTo(RoutesConfig r);
     }
@@ -97,7 +97,7 @@ public final class Routes {
             comments.pages().addTo(r);
             comments.api().addTo(r);
         }
-        // Votes and moderation (VotePages, AdminPages)
+        // Votes, moderation, submitting, collections, profiles (VotePages, AdminPages, CollectRoutes)
         for (PageGroup g : groups) g.addTo(r);
         // Pages
         // List and search pages answer conditional GETs (ETag from the page, 304 when unchanged): Conditional.page.

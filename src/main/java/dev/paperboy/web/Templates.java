@@ -57,6 +57,13 @@ public final class Templates {
         ctx.status(status).contentType(HTML).result(PageSlots.fill(ctx, out.toByteArray()));
     }
 
+    /** {@link #send} for a template with several parameters, by name (those left out take their defaults). */
+    void send(Context ctx, int status, String template, Map<String, Object> params) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(template, params, out);
+        ctx.status(status).contentType(HTML).result(PageSlots.fill(ctx, out.toByteArray()));
+    }
+
     /** The fragment {@code template} over {@code view}, for another template to include (as {@code ${...}}). */
     Content content(String template, Object view) {
         return output -> engine.render(template, view, output);

@@ -37,6 +37,12 @@ class OpenApiContractTest {
 
     private static FeedSite site;
     private static JsonNode doc;
+    /** A personal access token of the user who owns the public collection the examples name (id 1). */
+    private static String token;
+    /** Another user's token, and that user's private and public collections. */
+    private static String otherToken;
+    private static long othersPrivate;
+    private static long othersPublic;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -47,6 +53,18 @@ class OpenApiContractTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
         doc = MAPPER.readTree(r.body());
+        // The examples' collection 1: public, holding a paper of the corpus.
+        var users = site.app.accounts().users();
+        var collections = site.app.community().collections();
+        long writer = users.findOrCreate("writer@example.org").id();
+        token = site.app.accounts().accessTokens().create(writer, "contract").secret();
+        long first = collections.create(writer, "Reading list", "The examples' collection", true).result().orElseThrow().id();
+        assertEquals(1, first);
+        collections.add(writer, first, "2401.00001");
+        long other = users.findOrCreate("other@example.org").id();
+        otherToken = site.app.accounts().accessTokens().create(other, "contract").secret();
+        othersPrivate = collections.create(other, "Secret", "", false).result().orElseThrow().id();
+        othersPublic = collections.create(other, "Open", "", true).result().orElseThrow().id();
         // The index shows new writes within about a second; the deadline only stops a broken run.
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!site.get("/api/search?q=rotation+curves").body().contains(SearchCorpus.HALOES.id())) {
@@ -157,6 +175,7 @@ class OpenApiContractTest {
         int called = 0;
         for (var path : doc.path("paths").properties()) {
             for (var op : path.getValue().properties()) {
+                if (!op.getKey().equals("get")) continue; // writes: everyWriteAnswersItsExample…
                 JsonNode operation = op.getValue();
                 if (!op.getKey().equals("get")) {
                     // The idempotent writes (a vote on, off) here; the others in documentedWritesAnswerWhatTheDocumentSays.
@@ -216,6 +235,8 @@ class OpenApiContractTest {
         assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString());
         int writes = 0;
         for (var path : doc.path("paths").properties()) {
+            // Submissions and collections here; votes in the examples test, comments in documentedWritesAnswerWhatTheDocumentSays.
+            if (!path.getKey().startsWith("/api/submissions") && !path.getKey().startsWith("/api/collections")) continue;
             for (var op : path.getValue().properties()) {
                 if (op.getKey().equals("get")) continue;
                 writes++;
@@ -323,6 +344,106 @@ class OpenApiContractTest {
         assertTrue(html.contains("href=\"/api/openapi.json\""));
     }
 
+    @Test
+    void everyWriteNeedsABearerTokenAndAnswersItsExampleWithTheDocumentedShape() throws Exception {
+        assertEquals("http", doc.path("components").path("securitySchemes").path("bearerAuth").path("type").asString());
+        assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString());
+        List<String> problems = new ArrayList<>();
+        int writes = 0;
+        for (var path : doc.path("paths").properties()) {
+            // Submissions and collections here; votes in the examples test, comments in documentedWritesAnswerWhatTheDocumentSays.
+            if (!path.getKey().startsWith("/api/submissions") && !path.getKey().startsWith("/api/collections")) continue;
+            for (var op : path.getValue().properties()) {
+                if (op.getKey().equals("get")) continue;
+                writes++;
+                JsonNode operation = op.getValue();
+                String method = op.getKey().toUpperCase();
+                if (!operation.path("security").toString().contains("bearerAuth")) problems.add(method + " " + path.getKey() + ": no security");
+                // A fresh collection of the token's user for each write, so that deleting one leaves the examples' alone.
+                long fresh = site.app.community().collections().create(
+                        site.app.accounts().users().findByEmail("writer@example.org").orElseThrow().id(), "Fresh", "", true)
+                        .result().orElseThrow().id();
+                String url = url(path.getKey(), operation, false).replaceFirst("^/api/collections/1(?=/|$)", "/api/collections/" + fresh);
+                String body = operation.path("requestBody").path("content").path("application/json").path("example").toString();
+                if (body.isEmpty() || body.equals("\"\"")) body = "";
+                var ok = send(method, url, body, token);
+                String status = String.valueOf(ok.statusCode());
+                if (!status.startsWith("2") || operation.path("responses").path(status).isMissingNode()) {
+                    problems.add(method + " " + url + ": status " + status + ": " + ok.body());
+                } else {
+                    problems.addAll(shape(operation, status, ok));
+                }
+                var anonymous = send(method, url, body, null);
+                if (anonymous.statusCode() != 401) problems.add(method + " " + url + " without a token: " + anonymous.statusCode());
+                else problems.addAll(shape(operation, "401", anonymous));
+                if (!anonymous.headers().firstValue("www-authenticate").orElse("").equals("Bearer")) {
+                    problems.add(method + " " + url + ": 401 without WWW-Authenticate: Bearer");
+                }
+            }
+        }
+        assertTrue(writes >= 6, "writes " + writes);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void othersCollectionsAre404WhenPrivateAnd403WhenPublicWithTheDocumentedShape() throws Exception {
+        JsonNode one = doc.path("paths").path("/api/collections/{cid}");
+        JsonNode put = doc.path("paths").path("/api/collections/{cid}/papers/{paperId}").path("put");
+        List<String> problems = new ArrayList<>();
+        String priv = "/api/collections/" + othersPrivate, pub = "/api/collections/" + othersPublic;
+        problems.addAll(expect(one.path("get"), "GET", priv, "", null, "404"));
+        problems.addAll(expect(one.path("get"), "GET", priv, "", token, "404"));
+        problems.addAll(expect(one.path("get"), "GET", priv, "", otherToken, "200"));
+        problems.addAll(expect(one.path("patch"), "PATCH", priv, "{\"name\": \"Mine\"}", token, "404"));
+        problems.addAll(expect(one.path("delete"), "DELETE", priv, "", token, "404"));
+        problems.addAll(expect(put, "PUT", priv + "/papers/2401.00001", "", token, "404"));
+        problems.addAll(expect(one.path("get"), "GET", pub, "", null, "200"));
+        problems.addAll(expect(one.path("patch"), "PATCH", pub, "{\"name\": \"Mine\"}", token, "403"));
+        problems.addAll(expect(one.path("delete"), "DELETE", pub, "", token, "403"));
+        problems.addAll(expect(put, "PUT", pub + "/papers/2401.00001", "", token, "403"));
+        problems.addAll(expect(one.path("patch"), "PATCH", pub, "{\"name\": \"\"}", otherToken, "400"));
+        problems.addAll(expect(one.path("patch"), "PATCH", pub, "not json", otherToken, "400"));
+        problems.addAll(expect(put, "PUT", pub + "/papers/0000.00000", "", otherToken, "404"));
+        problems.addAll(expect(one.path("get"), "GET", pub, "", "pb_not-a-token", "401"));
+        assertEquals(List.of(), problems);
+        assertEquals("Open", site.app.community().collections().find(othersPublic, java.util.Optional.empty())
+                .orElseThrow().name(), "nothing changed");
+    }
+
+    private static List<String> expect(JsonNode operation, String method, String url, String body, String bearer,
+            String status) throws Exception {
+        var r = send(method, url, body, bearer);
+        if (!String.valueOf(r.statusCode()).equals(status)) {
+            return List.of(method + " " + url + ": status " + r.statusCode() + ", expected " + status + ": " + r.body());
+        }
+        return shape(operation, status, r);
+    }
+
+    /** The answer's media type and body against the operation's documented response for {@code status}. */
+    private static List<String> shape(JsonNode operation, String status, HttpResponse<String> r) throws Exception {
+        JsonNode response = resolve(operation.path("responses").path(status));
+        if (response.isMissingNode()) return List.of(r.uri() + ": status " + status + " is not documented");
+        var content = response.path("content").properties().iterator();
+        if (!content.hasNext()) return List.of();
+        var media = content.next();
+        List<String> problems = new ArrayList<>();
+        String type = r.headers().firstValue("content-type").orElse("");
+        if (!type.startsWith(media.getKey())) problems.add(r.uri() + ": content-type " + type);
+        for (Error e : validate(media.getValue().path("schema"), MAPPER.readTree(r.body()))) {
+            problems.add(r.uri() + ": " + e.getInstanceLocation() + " " + e.getMessage());
+        }
+        return problems;
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, String bearer) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.base + url))
+                .method(method, body.isEmpty() ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (!body.isEmpty()) b.header("Content-Type", "application/json");
+        if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode op(String path) {
         return doc.path("paths").path(path).path("get");
     }
@@ -362,14 +483,14 @@ class OpenApiContractTest {
 
     /** A bearer token of a user of the site (made once). */
     private static Map<String, String> bearer() {
-        if (token == null) {
+        if (voterToken == null) {
             var user = site.app.accounts().users().findOrCreate("contract@example.org");
-            token = site.app.accounts().accessTokens().create(user.id(), "contract test").secret();
+            voterToken = site.app.accounts().accessTokens().create(user.id(), "contract test").secret();
         }
-        return Map.of("Authorization", "Bearer " + token);
+        return Map.of("Authorization", "Bearer " + voterToken);
     }
 
-    private static String token;
+    private static String voterToken;
 
     /** Calls {@code url} and checks status, media type and, for JSON, the body against the documented schema. */
     private static List<String> check(String path, JsonNode operation, String url, String status) throws Exception {

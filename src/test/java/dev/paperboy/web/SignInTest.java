@@ -55,7 +55,7 @@ class SignInTest {
         assertEquals("/", answer.headers().firstValue("Location").orElseThrow());
         String home = browser.get("/").body();
         User ada = site.app.accounts().users().findByEmail("ada@example.org").orElseThrow();
-        assertEquals(ada.publicName() + " Sign out", AccountSite.accountArea(home));
+        assertEquals("Submit a paper Your collections " + ada.publicName() + " Sign out", AccountSite.accountArea(home));
         assertTrue(home.contains("<form class=\"signout\" method=\"post\" action=\"/signout\">"), home);
     }
 
