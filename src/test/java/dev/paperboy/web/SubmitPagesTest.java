@@ -214,6 +214,42 @@ class SubmitPagesTest {
         assertEquals("2405.00001", Jsoup.parse(r.body()).selectFirst("#submit-paper").attr("value"));
     }
 
+    @Test
+    void theApiSubmitsWithABearerTokenAndAnswersRefusalsAsJsonWithRetryAfter() throws Exception {
+        long ada = site.app.accounts().users().findOrCreate("ada@example.org").id();
+        String token = site.app.accounts().accessTokens().create(ada, "script").secret();
+
+        var first = api("{\"paper\": \"2405.00001v1\"}", token);
+        assertEquals(201, first.statusCode(), first.body());
+        assertTrue(first.body().contains("\"paper\":\"2405.00001\""), first.body());
+        assertTrue(first.body().contains("\"day\":\"2026-05-06\""), first.body());
+        assertTrue(first.body().contains("\"is_new\":true"), first.body());
+        assertNotNull(card(site.browser().get(TODAY).body(), "2405.00001"));
+        var again = api("{\"paper\": \"2405.00001\"}", token);
+        assertEquals(200, again.statusCode());
+        assertTrue(again.body().contains("\"is_new\":false"), again.body());
+
+        assertEquals(400, api("{\"paper\": \"hello\"}", token).statusCode());
+        assertEquals(400, api("{\"id\": 1}", token).statusCode());
+        assertEquals(201, api("{\"paper\": \"2405.00002\"}", token).statusCode());
+        var over = api("{\"paper\": \"hep-th/9901001\"}", token);
+        assertEquals(429, over.statusCode());
+        assertTrue(Long.parseLong(over.headers().firstValue("retry-after").orElseThrow()) > 0);
+        assertTrue(over.body().startsWith("{\"status\":429,\"error\":"), over.body());
+
+        var nobody = api("{\"paper\": \"hep-th/9901001\"}", null);
+        assertEquals(401, nobody.statusCode());
+        assertEquals(401, api("{\"paper\": \"hep-th/9901001\"}", "pb_revoked-or-unknown").statusCode());
+        assertNull(card(site.browser().get(TODAY).body(), "hep-th/9901001"));
+    }
+
+    private HttpResponse<String> api(String json, String bearer) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.base + "/api/submissions"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertNull(Object o) {
         org.junit.jupiter.api.Assertions.assertNull(o);
     }
