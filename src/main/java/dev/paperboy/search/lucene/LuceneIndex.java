@@ -332,7 +332,8 @@ public final class LuceneIndex implements PaperIndex {
             if (kept != null && (kept.byVector() || !searches.hasVector(s, paperId))) {
                 return searches.hitsOf(s, kept.ids(), kept.scores());
             }
-            return findRelated(s, generation, paperId, n, papers).hits();
+            RelatedCache.Kept found = findRelated(s, generation, paperId, n, papers);
+            return searches.hitsOf(s, found.ids(), found.scores());
         });
     }
 
@@ -366,11 +367,12 @@ public final class LuceneIndex implements PaperIndex {
 
     private static final Set<String> ID_ONLY = Set.of(Fields.ID);
 
-    private LuceneSearch.Related findRelated(IndexSearcher s, Object generation, String paperId, int n, int papers)
+    private RelatedCache.Kept findRelated(IndexSearcher s, Object generation, String paperId, int n, int papers)
             throws IOException {
         LuceneSearch.Related found = searches.related(s, paperId, n);
-        relatedCache.put(generation, paperId, n, RelatedCache.Kept.of(found.hits(), found.byVector(), papers));
-        return found;
+        RelatedCache.Kept kept = RelatedCache.Kept.of(found.ids(), found.scores(), found.byVector(), papers);
+        relatedCache.put(generation, paperId, n, kept);
+        return kept;
     }
 
     private interface SearcherFunction<T> {

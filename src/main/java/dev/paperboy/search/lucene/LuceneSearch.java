@@ -248,13 +248,16 @@ final class LuceneSearch {
         return out;
     }
 
-    /** Related papers and whether they were found by the paper's vector (else by its words). */
-    record Related(List<SearchHit> hits, boolean byVector) {}
+    /**
+     * Related papers as ids and scores, and whether they were found by the paper's vector (else by its words): what
+     * is kept; {@link #hitsOf} makes hits of them for a page.
+     */
+    record Related(List<String> ids, float[] scores, boolean byVector) {}
 
     /** KNN on the paper's own vector with itself excluded; BM25 more-like-this when it has none. */
     Related related(IndexSearcher s, String paperId, int k) throws IOException {
         int doc = docOf(s, paperId);
-        if (doc < 0) return new Related(List.of(), false);
+        if (doc < 0) return new Related(List.of(), new float[0], false);
         BooleanQuery notSelf = new BooleanQuery.Builder()
                 .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.ID, paperId)), Occur.MUST_NOT)
@@ -274,8 +277,19 @@ final class LuceneSearch {
             Query like = mlt.like(Fields.TEXT, new StringReader(d.get(Fields.TITLE) + "\n" + d.get(Fields.ABSTRACT)));
             td = s.search(new BooleanQuery.Builder().add(like, Occur.MUST).add(notSelf, Occur.FILTER).build(), k);
         }
-        return new Related(List.copyOf(hits(s, null, td.scoreDocs, true)), v != null);
+        // Only the ids: making hits (stored fields, snippets) is the page's work, and finding related papers ahead of
+        // views would otherwise spend most of its time on hits it throws away.
+        StoredFields stored = s.storedFields();
+        List<String> ids = new ArrayList<>(td.scoreDocs.length);
+        float[] scores = new float[td.scoreDocs.length];
+        for (int i = 0; i < td.scoreDocs.length; i++) {
+            ids.add(stored.document(td.scoreDocs[i].doc, ID_FIELD).get(Fields.ID));
+            scores[i] = td.scoreDocs[i].score;
+        }
+        return new Related(List.copyOf(ids), scores, v != null);
     }
+
+    private static final Set<String> ID_FIELD = Set.of(Fields.ID);
 
     /** Whether the paper is indexed with a vector. */
     boolean hasVector(IndexSearcher s, String paperId) throws IOException {

@@ -1,6 +1,5 @@
 package dev.paperboy.search.lucene;
 
-import dev.paperboy.search.SearchHit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,8 @@ final class RelatedCache {
      * string (ids hold no line breaks): ten ids cost one object instead of eleven.
      */
     record Kept(String idLines, float[] scores, boolean byVector, int papers) {
-        static Kept of(List<SearchHit> hits, boolean byVector, int papers) {
-            float[] scores = new float[hits.size()];
-            for (int i = 0; i < scores.length; i++) scores[i] = (float) hits.get(i).score(); // Lucene's own floats
-            return new Kept(String.join("\n", hits.stream().map(SearchHit::id).toList()), scores, byVector, papers);
+        static Kept of(List<String> ids, float[] scores, boolean byVector, int papers) {
+            return new Kept(String.join("\n", ids), scores, byVector, papers);
         }
 
         List<String> ids() {
