@@ -99,7 +99,7 @@ public final class CommunitySlots {
             int n = m.votes() >= 0 ? m.votes() : read.getOrDefault(m.paperId(), Community.Counts.ZERO).votes();
             VoteView view = new VoteView(m.paperId(), n, who.isPresent(), voted.contains(m.paperId()),
                     SafeNext.of(here + "#" + anchorOf(m.paperId())));
-            out.add(new Replacement(m, templates.render("fragments/vote.jte", view)));
+            out.add(new Replacement(m, who.isPresent() ? templates.render("fragments/vote.jte", view) : signedOut(view)));
         }
         for (Marker m : moderated) {
             String html = "";
@@ -112,6 +112,29 @@ public final class CommunitySlots {
             out.add(new Replacement(m, html));
         }
         return replace(page, out);
+    }
+
+    /** Signed-out controls rendered, by view: the same few hundred per list page are sent again and again. */
+    static final int SIGNED_OUT_KEPT = 8_192;
+
+    private final Map<VoteView, String> signedOut = new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<VoteView, String> eldest) {
+            return size() > SIGNED_OUT_KEPT;
+        }
+    };
+
+    /** A signed-out visitor's control (the same for everyone: count and a sign-in link), rendered once per view. */
+    private String signedOut(VoteView view) {
+        synchronized (signedOut) {
+            String html = signedOut.get(view);
+            if (html != null) return html;
+        }
+        String html = templates.render("fragments/vote.jte", view);
+        synchronized (signedOut) {
+            signedOut.put(view, html);
+        }
+        return html;
     }
 
     /** Without a request or the stores: each vote marker shows its count (if it carries one), nothing else. */

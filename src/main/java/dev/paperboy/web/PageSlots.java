@@ -106,16 +106,23 @@ public final class PageSlots {
         return out.toByteArray();
     }
 
+    /**
+     * Where {@code marker} first occurs in {@code in} at or after {@code from}, or -1. Boyer-Moore-Horspool: pages are
+     * ~100 KB and searched several times each as they are sent, and every marker starts with {@code <}, the commonest
+     * byte of HTML, so comparing from the marker's last byte and skipping ahead is several times cheaper than a byte
+     * at a time (a naive scan was a fifth of a day page's CPU).
+     */
     static int indexOf(byte[] in, byte[] marker, int from) {
-        byte first = marker[0];
-        int last = in.length - marker.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (in[i] != first) continue;
-            for (int j = 1; j < marker.length; j++) {
-                if (in[i + j] != marker[j]) continue outer;
-            }
-            return i;
+        int m = marker.length;
+        if (m == 0) return from <= in.length ? Math.max(from, 0) : -1;
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, m);
+        for (int j = 0; j < m - 1; j++) shift[marker[j] & 0xff] = m - 1 - j;
+        byte lastByte = marker[m - 1];
+        for (int i = Math.max(from, 0), last = in.length - m; i <= last; ) {
+            byte b = in[i + m - 1];
+            if (b == lastByte && java.util.Arrays.equals(in, i, i + m - 1, marker, 0, m - 1)) return i;
+            i += shift[b & 0xff];
         }
         return -1;
     }
