@@ -11,7 +11,6 @@ import dev.paperboy.hub.CachedCommunity;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -31,7 +30,7 @@ public final class AdminPages implements Routes.PageGroup {
 
     /** Log rows per page. */
     static final int PAGE_SIZE = 50;
-    static final int MAX_PAGE = 10_000;
+    static final int MAX_PAGE = PaperPages.MAX_PAGE;
 
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -75,7 +74,7 @@ public final class AdminPages implements Routes.PageGroup {
     /** GET /admin?page=N: the moderation log, newest first, and the forms. */
     void showAdminPage(Context ctx) {
         requireAdmin(ctx);
-        int page = pageParam(ctx.queryParam("page"));
+        int page = PaperPages.pageParam(ctx.queryParam("page"));
         sendPage(ctx, 200, page, "");
     }
 
@@ -214,16 +213,5 @@ public final class AdminPages implements Routes.PageGroup {
 
     private static String reason(Context ctx) {
         return Optional.ofNullable(ctx.formParam("reason")).orElse("");
-    }
-
-    private static int pageParam(String raw) {
-        if (raw == null || raw.isBlank()) return 1;
-        try {
-            int p = Integer.parseInt(raw.strip());
-            if (p >= 1 && p <= MAX_PAGE) return p;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BadRequestResponse("page must be a whole number between 1 and " + MAX_PAGE + ".");
     }
 }

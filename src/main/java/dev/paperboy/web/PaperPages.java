@@ -155,7 +155,8 @@ public final class PaperPages {
         return lenses.lens(p.title(), p.abstractText());
     }
 
-    private static int pageParam(String raw) {
+    /** A 1-based page number of a page listing (?page=N), at most {@link #MAX_PAGE}; 400 otherwise. */
+    static int pageParam(String raw) {
         if (raw == null || raw.isBlank()) return 1;
         try {
             int p = Integer.parseInt(raw.strip());
